@@ -1,0 +1,449 @@
+"""A doctrine compiled from Turtle into plain frozen data: statements, roles, conditions, burdens.
+
+Input is one rdflib graph holding the core vocabulary, the shared base propositions and one
+doctrine's rules. Compiling checks what only the doctrine can get wrong (a condition naming no
+statement, a role that does not fit, a cycle) and raises DoctrineError naming the statement.
+The result is picklable, so load.py caches it and a run does not re-parse the law.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from .frozen import FrozenMap
+from typing import Union
+
+import networkx as nx
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, OWL, SKOS
+
+from .errors import DoctrineError
+from .logic import Value
+from .terms import LEX
+
+__all__ = [
+    "Text",
+    "RoleVar",
+    "Binding",
+    "Leaf",
+    "AllOf",
+    "AnyOf",
+    "AtLeast",
+    "Not",
+    "Unless",
+    "Expr",
+    "Condition",
+    "Statement",
+    "Burden",
+    "Relation",
+    "Doctrine",
+    "compile_doctrine",
+    "local_name",
+    "natural_key",
+    "leaves",
+]
+
+KINDS = ("Proposition", "Factor", "Element", "Issue", "Conclusion", "Remedy")
+Text = Mapping[str, str]  # language tag -> text
+
+
+def natural_key(text: str) -> tuple:
+    """Sort 'art. 9' before 'art. 10'.
+
+    >>> sorted(["SPC-10", "SPC-9"], key=natural_key)
+    ['SPC-9', 'SPC-10']
+    """
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last '#' or '/'.
+
+    >>> local_name("https://w3id.org/lexpath/prop#WorkFamous")
+    'WorkFamous'
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleVar:
+    """A role variable: which classes of entity can fill it."""
+
+    iri: str
+    classes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """subject --relation--> object must hold between the entities filling two role variables."""
+
+    subject: str
+    relation: str
+    object: str
+
+
+@dataclass(frozen=True, slots=True)
+class Leaf:
+    """Names a statement; args are the role variables that fill its roles, in order."""
+
+    node: str
+    args: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    items: tuple["Expr", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    items: tuple["Expr", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AtLeast:
+    k: int
+    items: tuple["Expr", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    item: "Expr"
+
+
+@dataclass(frozen=True, slots=True)
+class Unless:
+    """holds, and the exception does not."""
+
+    holds: "Expr"
+    exception: "Expr"
+
+
+Expr = Union[Leaf, AllOf, AnyOf, AtLeast, Not, Unless]
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One ordered condition: when expr holds, the statement takes `decides`."""
+
+    decides: Value
+    expr: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A statement of the doctrine: a base proposition, or a rule with its acceptance condition."""
+
+    iri: str
+    kind: str
+    roles: tuple[str, ...]
+    bindings: tuple[Binding, ...]
+    conditions: tuple[Condition, ...]
+    default: Value
+    ordered: bool  # False: written as one lex:acceptIf
+    label: Text
+    definition: Text
+    if_established: Text
+    if_refuted: Text
+    question: Text
+    legal_basis: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return local_name(self.iri)
+
+
+@dataclass(frozen=True, slots=True)
+class Burden:
+    """What an unstated base proposition counts as, and whose burden that is."""
+
+    value: Value
+    bearer: str
+    legal_basis: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation a binding may name: the properties that state it, and whether it chains."""
+
+    properties: frozenset[str]
+    transitive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Doctrine:
+    """One doctrine, compiled: everything grounding, evaluation and explanation read."""
+
+    iri: str
+    id: str
+    label: Text
+    jurisdiction: str
+    sources: tuple[str, ...]
+    statements: Mapping[str, Statement]
+    role_vars: Mapping[str, RoleVar]
+    burdens: Mapping[str, Burden]
+    relations: Mapping[str, Relation]
+    ancestors: Mapping[str, frozenset[str]]  # class -> itself and every superclass
+    labels: Mapping[str, Text]  # any labelled term: classes, legal sources, values, tags
+    files: tuple[str, ...]
+
+    def label_of(self, iri: str, lang: str) -> str:
+        """A term's label in lang, else in the other language, else its local name."""
+        text = self.labels.get(iri, {})
+        return text.get(lang) or next(iter(text.values()), None) or local_name(iri)
+
+
+def _texts(graph: Graph, subject, predicate) -> dict[str, str]:
+    return {o.language or "": str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal)}
+
+
+def _list(graph: Graph, head, where: str) -> list:
+    if head == RDF.nil:
+        return []
+    if not isinstance(head, BNode) or (head, RDF.first, None) not in graph:
+        raise DoctrineError(where, "list", f"expected an RDF list, found {head}")
+    return list(Collection(graph, head))
+
+
+def _value(node, where: str) -> Value:
+    names = {LEX.established: Value.ESTABLISHED, LEX.refuted: Value.REFUTED, LEX.unknown: Value.UNKNOWN}
+    if node not in names:
+        raise DoctrineError(where, "value", f"{node} is not lex:established, lex:refuted or lex:unknown")
+    return names[node]
+
+
+class _Compiler:
+    def __init__(self, graph: Graph, files: tuple[str, ...]) -> None:
+        self.g, self.files = graph, files
+        self.where = files[-1] if files else "<doctrine>"
+
+    def fail(self, subject, problem: str):
+        raise DoctrineError(self.where, local_name(str(subject)), problem)
+
+    # -- expressions ---------------------------------------------------------
+    def expr(self, node, owner) -> Expr:
+        g = self.g
+        if isinstance(node, URIRef):
+            return self.leaf(node, None, owner)
+        if not isinstance(node, BNode):
+            self.fail(owner, f"a condition must be a statement or a blank node, found {node!r}")
+        keys = {p for p, _ in g.predicate_objects(node)}
+        if LEX.node in keys:
+            target = g.value(node, LEX.node)
+            args = g.value(node, LEX.of)
+            arg_list = None if args is None else (_list(g, args, self.where) if isinstance(args, BNode) else [args])
+            return self.leaf(target, arg_list, owner)
+        if LEX.allOf in keys:
+            return AllOf(tuple(self.expr(x, owner) for x in _list(g, g.value(node, LEX.allOf), self.where)))
+        if LEX.anyOf in keys:
+            return AnyOf(tuple(self.expr(x, owner) for x in _list(g, g.value(node, LEX.anyOf), self.where)))
+        if LEX.atLeast in keys:
+            among = g.value(node, LEX.among)
+            if among is None:
+                self.fail(owner, "lex:atLeast needs lex:among")
+            return AtLeast(int(g.value(node, LEX.atLeast)), tuple(self.expr(x, owner) for x in _list(g, among, self.where)))
+        if LEX["not"] in keys:
+            return Not(self.expr(g.value(node, LEX["not"]), owner))
+        if LEX.unless in keys:
+            if LEX.holds not in keys:
+                self.fail(owner, "lex:unless needs lex:holds")
+            return Unless(self.expr(g.value(node, LEX.holds), owner), self.expr(g.value(node, LEX.unless), owner))
+        self.fail(owner, "a condition names nothing (expected lex:node, allOf, anyOf, atLeast, not or unless)")
+
+    def leaf(self, target, args, owner) -> Leaf:
+        if target is None or (target, RDF.type, None) not in self.g or self._kind(target) is None:
+            self.fail(owner, f"its condition names {target}, which is no statement of the doctrine")
+        roles = self._roles(target)
+        args = roles if args is None else [str(a) for a in args]
+        if len(args) != len(roles):
+            self.fail(owner, f"names {local_name(str(target))} with {len(args)} roles; it has {len(roles)}")
+        return Leaf(str(target), tuple(str(a) for a in args))
+
+    # -- statements ----------------------------------------------------------
+    def _kind(self, subject) -> str | None:
+        types = set(self.g.objects(subject, RDF.type))
+        for kind in reversed(KINDS):  # the most specific first (Remedy before Conclusion)
+            if LEX[kind] in types:
+                return kind
+        return None
+
+    def _roles(self, subject) -> list[str]:
+        head = self.g.value(subject, LEX.roles)
+        if head is None:
+            self.fail(subject, "has no lex:roles")
+        return [str(x) for x in _list(self.g, head, self.where)]
+
+    def statement(self, subject, kind: str) -> Statement:
+        g = self.g
+        roles = self._roles(subject)
+        bindings = []
+        for b in g.objects(subject, LEX.binding):
+            parts = [g.value(b, LEX.subject), g.value(b, LEX.relation), g.value(b, LEX.object)]
+            if None in parts:
+                self.fail(subject, "a lex:binding needs lex:subject, lex:relation and lex:object")
+            bindings.append(Binding(*(str(x) for x in parts)))
+        accept_if = g.value(subject, LEX.acceptIf)
+        cond_list = g.value(subject, LEX.conditions)
+        conditions: list[Condition] = []
+        if kind != "Proposition":
+            if (accept_if is None) == (cond_list is None):
+                self.fail(subject, "needs exactly one of lex:acceptIf or lex:conditions")
+            if accept_if is not None:
+                conditions.append(Condition(Value.ESTABLISHED, self.expr(accept_if, subject)))
+            else:
+                for item in _list(g, cond_list, self.where):
+                    accept, reject = g.value(item, LEX.accept), g.value(item, LEX.reject)
+                    if (accept is None) == (reject is None):
+                        self.fail(subject, "each ordered condition needs exactly one of lex:accept or lex:reject")
+                    decides = Value.ESTABLISHED if accept is not None else Value.REFUTED
+                    conditions.append(Condition(decides, self.expr(accept if accept is not None else reject, subject)))
+        default = g.value(subject, LEX.default)
+        return Statement(
+            iri=str(subject),
+            kind=kind,
+            roles=tuple(roles),
+            bindings=tuple(bindings),
+            conditions=tuple(conditions),
+            default=Value.REFUTED if default is None else _value(default, self.where),
+            ordered=cond_list is not None,
+            label=FrozenMap(_texts(g, subject, RDFS.label)),
+            definition=FrozenMap(_texts(g, subject, SKOS.definition)),
+            if_established=FrozenMap(_texts(g, subject, LEX.ifEstablished)),
+            if_refuted=FrozenMap(_texts(g, subject, LEX.ifRefuted)),
+            question=FrozenMap(_texts(g, subject, LEX.question)),
+            legal_basis=tuple(sorted((str(x) for x in g.objects(subject, LEX.legalBasis)), key=natural_key)),
+        )
+
+    # -- the whole doctrine ---------------------------------------------------
+    def ancestors(self) -> dict[str, frozenset[str]]:
+        parents: dict[str, set[str]] = {}
+        for sub, sup in self.g.subject_objects(RDFS.subClassOf):
+            parents.setdefault(str(sub), set()).add(str(sup))
+        classes = set(parents) | {str(c) for c in self.g.subjects(RDF.type, OWL.Class)}
+        result = {}
+        for cls in classes:
+            seen, todo = {cls}, [cls]
+            while todo:
+                for sup in parents.get(todo.pop(), ()):
+                    if sup not in seen:
+                        seen.add(sup)
+                        todo.append(sup)
+            result[cls] = frozenset(seen)
+        return result
+
+    def relation(self, prop: str) -> Relation:
+        children: dict[str, set[str]] = {}
+        for sub, sup in self.g.subject_objects(RDFS.subPropertyOf):
+            children.setdefault(str(sup), set()).add(str(sub))
+        props, todo = {prop}, [prop]
+        while todo:
+            for sub in children.get(todo.pop(), ()):
+                if sub not in props:
+                    props.add(sub)
+                    todo.append(sub)
+        return Relation(frozenset(props), (URIRef(prop), RDF.type, OWL.TransitiveProperty) in self.g)
+
+    def compile(self) -> Doctrine:
+        g = self.g
+        heads = list(g.subjects(RDF.type, LEX.Doctrine))
+        if len(heads) != 1:
+            self.fail("lex:Doctrine", f"a doctrine file declares exactly one lex:Doctrine, found {len(heads)}")
+        head = heads[0]
+        ident = g.value(head, DCTERMS.identifier)
+        if ident is None:
+            self.fail(head, "the lex:Doctrine needs a dct:identifier")
+        ancestors = self.ancestors()
+        role_vars = {
+            str(v): RoleVar(str(v), frozenset(str(c) for c in g.objects(v, LEX.role)))
+            for v in g.subjects(RDF.type, LEX.RoleVariable)
+        }
+        statements = {}
+        for kind in KINDS:
+            for subject in g.subjects(RDF.type, LEX[kind]):
+                if isinstance(subject, URIRef) and self._kind(subject) == kind:
+                    statements[str(subject)] = self.statement(subject, kind)
+        for st in statements.values():
+            self.check_roles(st, statements, role_vars, ancestors)
+        self.check_acyclic(statements)
+        burdens = {}
+        for b in g.objects(head, LEX.burden):
+            prop, value = g.value(b, LEX.proposition), g.value(b, LEX.whenUnstated)
+            if prop is None or value is None or str(prop) not in statements:
+                self.fail(b, "a lex:burden needs lex:proposition (a declared proposition) and lex:whenUnstated")
+            burdens[str(prop)] = Burden(
+                _value(value, self.where),
+                str(g.value(b, LEX.bearer) or ""),
+                tuple(sorted((str(x) for x in g.objects(b, LEX.legalBasis)), key=natural_key)),
+            )
+        relations = {b.relation: self.relation(b.relation) for st in statements.values() for b in st.bindings}
+        labels = {}
+        for subject in set(g.subjects(RDFS.label)):
+            if isinstance(subject, URIRef):
+                labels[str(subject)] = FrozenMap(_texts(g, subject, RDFS.label))
+        return Doctrine(
+            iri=str(head),
+            id=str(ident),
+            label=FrozenMap(_texts(g, head, RDFS.label)),
+            jurisdiction=str(g.value(head, LEX.jurisdiction) or ""),
+            sources=tuple(sorted(str(s) for s in g.objects(head, DCTERMS.source))),
+            statements=FrozenMap(statements),
+            role_vars=FrozenMap(role_vars),
+            burdens=FrozenMap(burdens),
+            relations=FrozenMap(relations),
+            ancestors=FrozenMap(ancestors),
+            labels=FrozenMap(labels),
+            files=self.files,
+        )
+
+    def check_roles(self, st: Statement, statements, role_vars, ancestors) -> None:
+        def fits(a: str, b: str) -> bool:  # some class of a and some class of b can meet
+            ca, cb = role_vars[a].classes, role_vars[b].classes
+            return any(y in ancestors.get(x, {x}) or x in ancestors.get(y, {y}) for x in ca for y in cb)
+
+        for var in st.roles + tuple(v for b in st.bindings for v in (b.subject, b.object)):
+            if var not in role_vars:
+                self.fail(st.iri, f"{local_name(var)} is not a declared lex:RoleVariable")
+        for cond in st.conditions:
+            for leaf in leaves(cond.expr):
+                target = statements.get(leaf.node)
+                if target is None:
+                    self.fail(st.iri, f"its condition names {local_name(leaf.node)}, which is no statement")
+                for arg, role in zip(leaf.args, target.roles):
+                    if arg not in role_vars:
+                        self.fail(st.iri, f"{local_name(arg)} is not a declared lex:RoleVariable")
+                    if not fits(arg, role):
+                        self.fail(st.iri, f"{local_name(arg)} cannot fill the role {local_name(role)} of {target.id}")
+
+    def check_acyclic(self, statements) -> None:
+        deps = nx.DiGraph()
+        for st in statements.values():
+            for cond in st.conditions:
+                for leaf in leaves(cond.expr):
+                    deps.add_edge(st.iri, leaf.node)
+        try:
+            cycle = nx.find_cycle(deps)
+        except nx.NetworkXNoCycle:
+            return
+        path = " -> ".join(local_name(u) for u, _ in cycle) + " -> " + local_name(cycle[0][0])
+        self.fail(cycle[0][0], f"the doctrine has a cycle: {path}")
+
+
+def leaves(expr: Expr):
+    """Every Leaf of an expression, left to right."""
+    if isinstance(expr, Leaf):
+        yield expr
+    elif isinstance(expr, (AllOf, AnyOf, AtLeast)):
+        for item in expr.items:
+            yield from leaves(item)
+    elif isinstance(expr, Not):
+        yield from leaves(expr.item)
+    elif isinstance(expr, Unless):
+        yield from leaves(expr.holds)
+        yield from leaves(expr.exception)
+
+
+def compile_doctrine(graph: Graph, files: tuple[str, ...] = ()) -> Doctrine:
+    """Compile the doctrine in graph (core, propositions and one doctrine's rules, merged)."""
+    return _Compiler(graph, files).compile()

@@ -1,0 +1,365 @@
+"""Explain each conclusion as the path that carries it: why it holds, or why not, down to the facts.
+
+The justification of a node is the part of its condition that decided its value: for an ordered
+rule, the earlier conditions that did not fire and the one that did (or the default); for a
+combinator, the children that settle it (all of them for a conjunction that holds, the refuted
+ones for one that fails, the unknown ones for one left open). Every node carries its legal basis;
+every fact its locator in the judgment and its tag, or the burden default it came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .doctrine import AllOf, AnyOf, AtLeast, Doctrine, Not, Unless, local_name
+from .errors import UnknownIdError
+from .evaluate import Evaluation, expr_value
+from .ground import Match
+from .load import Case, Holding
+from .logic import Value, negate
+
+__all__ = ["Row", "rows", "support", "justification", "report", "to_text", "to_markdown", "suggest"]
+
+T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
+MARK = {T: "[+]", F: "[-]", U: "[?]"}
+WORDS = {
+    "en": {T: "established", F: "refuted", U: "unknown", "court": "court", "expected": "expected",
+           "agrees": "agrees", "disagrees": "DISAGREES", "accept": "accept if", "reject": "reject if",
+           "default": "otherwise", "seen": "(as above)", "unstated": "not stated in the case",
+           "burden": "not stated: {value} by default, the burden being on {bearer} ({basis})",
+           "basis": "basis", "agreement": "Agreement with the {who}: {agree} agree, {disagree} disagree, {none} conclusions without one",
+           "holdings": "Holdings", "facts": "Facts", "doctrine": "doctrine", "unused": "facts this doctrine does not use"},
+    "zh": {T: "成立", F: "不成立", U: "未知", "court": "法院", "expected": "预期",
+           "agrees": "一致", "disagrees": "不一致", "accept": "成立条件", "reject": "排除条件",
+           "default": "否则", "seen": "（同上）", "unstated": "案件未陈述",
+           "burden": "未陈述：默认{value}，举证责任在{bearer}（{basis}）",
+           "basis": "依据", "agreement": "与{who}认定的一致性：一致 {agree}，不一致 {disagree}，无认定的结论 {none}",
+           "holdings": "认定", "facts": "事实", "doctrine": "学说", "unused": "本学说未使用的事实"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A conclusion of the case: a grounded statement, its value and the holding on it, if any."""
+
+    node: str
+    statement: str
+    actors: tuple[str, ...]
+    value: Value
+    holding: Holding | None
+
+    @property
+    def agrees(self) -> bool | None:
+        return None if self.holding is None else self.holding.value is self.value
+
+
+def rows(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine) -> list[Row]:
+    """Every conclusion (and every statement a holding is on), actors with holdings first."""
+    held = {(h.statement, h.about): h for h in case.holdings}
+    found = []
+    for n, a in G.nodes(data=True):
+        holding = held.get((a["statement"], a["args"]))
+        if a["kind"] in ("Conclusion", "Remedy") or holding is not None:
+            found.append(Row(n, a["statement"], a["args"], ev[n], holding))
+    weight = Counter(h.about[0] for h in case.holdings)
+    depth = _depths(G)
+    found.sort(key=lambda r: (-weight[r.actors[0]], r.actors[0], -depth[r.node], r.node))
+    return found
+
+
+def _depths(G: nx.DiGraph) -> dict[str, int]:
+    depth: dict[str, int] = {}
+    for n in G.graph["order"]:
+        depth[n] = 1 + max((depth[p] for p in G.predecessors(n)), default=-1)
+    return depth
+
+
+def support(expr, want: Value, values) -> list[str]:
+    """The nodes that make expr take the value `want` (see the module docstring)."""
+    if isinstance(expr, Match):
+        return [n for n in expr.nodes if want is F or values[n] is want]
+    if isinstance(expr, Not):
+        return support(expr.item, negate(want), values)
+    if isinstance(expr, Unless):
+        parts = [(expr.holds, expr_value(expr.holds, values), False), (expr.exception, expr_value(expr.exception, values), True)]
+        out = []
+        for sub, val, flipped in parts:
+            eff = negate(val) if flipped else val
+            if want is T or eff is want:
+                out += support(sub, val, values)
+        return out
+    items = [(x, expr_value(x, values)) for x in expr.items]
+    if isinstance(expr, AllOf) and want is T or isinstance(expr, AnyOf) and want is F:
+        chosen = items
+    else:
+        chosen = [(x, v) for x, v in items if v is want]
+    return [n for x, v in chosen for n in support(x, v, values)]
+
+
+def justification(G: nx.DiGraph, ev: Evaluation, node: str, doctrine: Doctrine, seen: set | None = None) -> dict:
+    """The justification tree of node, as plain data (the JSON contract's `justification`).
+
+    A rule already explained higher up the same tree appears again as a stub with `"repeat": true`.
+    """
+    seen = set() if seen is None else seen
+    a = G.nodes[node]
+    st = doctrine.statements[a["statement"]]
+    value = ev[node]
+    out = {
+        "node": node,
+        "statement": st.id,
+        "kind": st.kind.lower(),
+        "actors": list(a["args"]),
+        "label": _both(st.label),
+        "value": value.value,
+    }
+    if st.kind == "Proposition":
+        fact = a["fact"]
+        if fact is not None and fact.value is value:
+            out["source"] = {"kind": "stated", "fact": fact.id, "locator": fact.locator, "tag": fact.tag}
+        elif fact is not None:
+            out["source"] = {"kind": "assumed", "fact": fact.id, "stated": fact.value.value}
+        elif a["burden"] is not None and value is a["unstated"]:
+            b = a["burden"]
+            out["source"] = {"kind": "burden", "bearer": _source(doctrine, b.bearer),
+                             "legal_basis": [_source(doctrine, s) for s in b.legal_basis]}
+        else:
+            out["source"] = {"kind": "assumed" if value is not U else "unstated"}
+        return out
+    if node in seen:
+        out["repeat"] = True
+        return out
+    seen.add(node)
+    says = st.if_established if value is T else st.if_refuted if value is F else {}
+    out["says"] = _both(says)
+    out["legal_basis"] = [_source(doctrine, s) for s in st.legal_basis]
+    out["rule"] = "ordered" if st.ordered else "accept_if"
+    children = []
+    conds = a["conditions"]
+    vals = [expr_value(c.expr, ev.values) for c in conds]
+    decided = next((i for i, v in enumerate(vals) if v is T), None)
+    if value is U:
+        chosen = [i for i, v in enumerate(vals) if v is U]
+    elif decided is not None and conds[decided].decides is value:
+        chosen = list(range(decided + 1))
+    else:
+        chosen = list(range(len(conds)))
+    out["decided_by"] = (
+        {"condition": decided + 1, "decides": conds[decided].decides.value}
+        if value is not U and decided is not None and conds[decided].decides is value
+        else ({"default": st.default.value} if value is not U else None)
+    )
+    for i in chosen:
+        for child in dict.fromkeys(support(conds[i].expr, vals[i], ev.values)):
+            sub = justification(G, ev, child, doctrine, seen)
+            if st.ordered:
+                sub["via"] = {"condition": i + 1, "decides": conds[i].decides.value, "holds": vals[i].value}
+            children.append(sub)
+    out["children"] = children
+    return out
+
+
+def _both(text) -> dict:
+    return {"en": text.get("en", ""), "zh": text.get("zh", "")}
+
+
+def _source(doctrine: Doctrine, iri: str) -> dict:
+    return {"id": local_name(iri), "label": {"en": doctrine.label_of(iri, "en"), "zh": doctrine.label_of(iri, "zh")}}
+
+
+def suggest(word: str, known) -> str:
+    """'; did you mean …' for the nearest known ids, or ''."""
+    close = difflib.get_close_matches(word, list(known), n=3, cutoff=0.5)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: str | None = None) -> dict:
+    """The explanation of a case as the documented JSON object (schema/explain.schema.json)."""
+    if actor is not None and actor not in case.entities:
+        actors = sorted(e for e in case.entities if any(e in r.actors for r in rows(G, ev, case, doctrine)))
+        raise UnknownIdError(case.path, actor, f"no actor has this id; known: {', '.join(actors)}{suggest(actor, actors)}")
+    used = {n for n in G if G.nodes[n]["kind"] == "Proposition" and G.out_degree(n)}
+    facts = []
+    for f in case.facts:
+        st = doctrine.statements.get(f.proposition)
+        node = f"{local_name(f.proposition)}({','.join(f.about)})"
+        facts.append({
+            "id": f.id,
+            "proposition": local_name(f.proposition),
+            "about": list(f.about),
+            "label": _both(st.label if st else {}),
+            "value": f.value.value,
+            "source": {"locator": f.locator, "tag": f.tag},
+            "open_to_change": f.open_to_change,
+            "used": node in used,
+        })
+    conclusions, tally = [], Counter()
+    for r in rows(G, ev, case, doctrine):
+        tally["agree" if r.agrees else "disagree" if r.agrees is False else "no_holding"] += 1
+        if actor is not None and actor not in r.actors:
+            continue
+        st = doctrine.statements[r.statement]
+        h = r.holding
+        conclusions.append({
+            "id": r.node,
+            "statement": st.id,
+            "actor": r.actors[0],
+            "actors": list(r.actors),
+            "label": _both(st.label),
+            "value": r.value.value,
+            "court": h.value.value if h is not None and h.by_court else None,
+            "expected": h.value.value if h is not None and not h.by_court else None,
+            "holding": None if h is None else {"id": h.id, "locator": h.locator, "tag": h.tag},
+            "agrees": r.agrees,
+            "justification": justification(G, ev, r.node, doctrine),
+        })
+    return {
+        "case": case.id,
+        "title": _both(case.title),
+        "court": _both(case.court),
+        "case_number": case.number,
+        "doctrine": doctrine.id,
+        "variant_of": local_name(case.variant_of) if case.variant_of else None,
+        "changes": _both(case.changes) if case.changes else None,
+        "actors": [
+            {"id": e.id, "label": _both(e.label), "roles": sorted(local_name(c) for c in e.classes if c in doctrine.labels)}
+            for e in sorted(case.entities.values(), key=lambda e: e.id)
+        ],
+        "facts": facts,
+        "conclusions": conclusions,
+        "agreement": {"agree": tally["agree"], "disagree": tally["disagree"], "no_holding": tally["no_holding"]},
+    }
+
+
+# -- text and Markdown ------------------------------------------------------------------
+
+def _pick(text: dict, lang: str) -> str:
+    return text.get(lang) or text.get("en") or text.get("zh") or ""
+
+
+def _fact_note(source: dict, lang: str, value: str) -> str:
+    w = WORDS[lang]
+    kind = source["kind"]
+    if kind == "stated":
+        return f"[{source['fact']} · {source['locator']} · {source['tag']}]"
+    if kind == "burden":
+        basis = "; ".join(_pick(s["label"], lang) for s in source["legal_basis"])
+        bearer = _pick(source["bearer"]["label"], lang)
+        return "[" + w["burden"].format(value=w[Value(value)], bearer=bearer, basis=basis) + "]"
+    if kind == "assumed":
+        return "[what-if]"
+    return f"[{w['unstated']}]"
+
+
+def _line(node: dict, lang: str) -> str:
+    args = ", ".join(node["actors"])
+    text = f"{MARK[Value(node['value'])]} {_pick(node['label'], lang)} ({args})"
+    if node["kind"] == "proposition":
+        return f"{text} {_fact_note(node['source'], lang, node['value'])}"
+    basis = "; ".join(_pick(s["label"], lang) for s in node["legal_basis"])
+    return f"{text} — {basis}" if basis else text
+
+
+def _tree_lines(node: dict, lang: str, depth: int, bullet: str) -> list[str]:
+    w = WORDS[lang]
+    via = node.get("via")
+    prefix = ""
+    if via is not None:
+        prefix = f"{w['accept'] if via['decides'] == 'established' else w['reject']} #{via['condition']}: "
+    pad = "    " * depth
+    if node.get("repeat"):
+        return [f"{pad}{bullet}{prefix}{MARK[Value(node['value'])]} {_pick(node['label'], lang)} ({', '.join(node['actors'])}) {w['seen']}"]
+    lines = [f"{pad}{bullet}{prefix}{_line(node, lang)}"]
+    for child in node.get("children", ()):
+        lines += _tree_lines(child, lang, depth + 1, bullet)
+    if node.get("rule") == "ordered" and node.get("decided_by") and "default" in node["decided_by"]:
+        lines.append(f"{pad}    {bullet}{w['default']}: {w[Value(node['decided_by']['default'])]}")
+    return lines
+
+
+def _verdict(c: dict, lang: str) -> str:
+    w = WORDS[lang]
+    if c["court"] is not None:
+        return f" · {w['court']}: {w[Value(c['court'])]} · {w['agrees'] if c['agrees'] else w['disagrees']}"
+    if c["expected"] is not None:
+        return f" · {w['expected']}: {w[Value(c['expected'])]} · {w['agrees'] if c['agrees'] else w['disagrees']}"
+    return ""
+
+
+def _groups(rep: dict):
+    labels = {a["id"]: a for a in rep["actors"]}
+    current = None
+    for c in rep["conclusions"]:
+        if c["actor"] != current:
+            current = c["actor"]
+            yield labels[current], []
+        yield None, c
+
+
+def to_text(rep: dict, lang: str = "en") -> str:
+    """The explanation as an indented text tree, grouped by actor."""
+    w = WORDS[lang]
+    out = [f"{_pick(rep['title'], lang)}", f"{_pick(rep['court'], lang)} {rep['case_number']} · {w['doctrine']}: {rep['doctrine']}"]
+    if rep["changes"]:
+        out.append(_pick(rep["changes"], lang))
+    for actor, c in _groups(rep):
+        if actor is not None:
+            out += ["", f"== {_pick(actor['label'], lang)} [{actor['id']}] =="]
+            continue
+        j = c["justification"]
+        out.append("")
+        out.append(f"{MARK[Value(c['value'])]} {_pick(c['label'], lang)} ({', '.join(c['actors'])}): {w[Value(c['value'])]}{_verdict(c, lang)}")
+        if j.get("says"):
+            out.append(f"    {_pick(j['says'], lang)}")
+        basis = "; ".join(_pick(s["label"], lang) for s in j.get("legal_basis", ()))
+        if basis:
+            out.append(f"    {w['basis']}: {basis}")
+        for child in j.get("children", ()):
+            out += _tree_lines(child, lang, 1, "")
+    out += ["", *_summary(rep, lang)]
+    return "\n".join(out) + "\n"
+
+
+def _summary(rep: dict, lang: str) -> list[str]:
+    w = WORDS[lang]
+    held = [c for c in rep["conclusions"] if c["holding"] is not None]
+    who = w["court"] if any(c["court"] is not None for c in held) else w["expected"]
+    lines = [f"{w['holdings']}:"]
+    for c in held:
+        state = w["agrees"] if c["agrees"] else w["disagrees"]
+        lines.append(f"  {state:<9} {c['holding']['id']} · {_pick(c['label'], lang)} ({', '.join(c['actors'])}): "
+                     f"{w[Value(c['court'] or c['expected'])]} / lexpath {w[Value(c['value'])]}")
+    a = rep["agreement"]
+    lines.append(w["agreement"].format(who=who, agree=a["agree"], disagree=a["disagree"], none=a["no_holding"]))
+    unused = [f["id"] for f in rep["facts"] if not f["used"]]
+    if unused:
+        lines.append(f"{w['unused']}: {', '.join(unused)}")
+    return lines
+
+
+def to_markdown(rep: dict, lang: str = "en") -> str:
+    """The explanation as Markdown: a section per actor, a nested list per conclusion."""
+    w = WORDS[lang]
+    out = [f"# {_pick(rep['title'], lang)}", "", f"{_pick(rep['court'], lang)} {rep['case_number']} · {w['doctrine']}: `{rep['doctrine']}`"]
+    if rep["changes"]:
+        out += ["", f"> {_pick(rep['changes'], lang)}"]
+    for actor, c in _groups(rep):
+        if actor is not None:
+            out += ["", f"## {_pick(actor['label'], lang)} (`{actor['id']}`)"]
+            continue
+        j = c["justification"]
+        out += ["", f"### {MARK[Value(c['value'])]} {_pick(c['label'], lang)} ({', '.join(c['actors'])}): **{w[Value(c['value'])]}**{_verdict(c, lang)}"]
+        if j.get("says"):
+            out += ["", _pick(j["says"], lang)]
+        basis = "; ".join(_pick(s["label"], lang) for s in j.get("legal_basis", ()))
+        if basis:
+            out += ["", f"*{w['basis']}:* {basis}"]
+        out.append("")
+        for child in j.get("children", ()):
+            out += [line.replace("    ", "  ") for line in _tree_lines(child, lang, 0, "- ")]
+    out += ["", *(f"- {line.strip()}" if i else f"## {line.rstrip(':')}" for i, line in enumerate(_summary(rep, lang)))]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,407 @@
+"""Find and read the law and the cases: Turtle files -> rdflib graphs -> compiled doctrine and Case.
+
+The ontology and bundled cases ship as package data. A compiled doctrine, and the verdict that a
+case file passed the shapes, are cached under the user's cache directory keyed by the SHA-256 of
+every input file, so a run does not re-parse and re-validate the law (LEXPATH_CACHE_DIR overrides
+the place; a cache that cannot be written is simply not used).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from . import __version__
+from .doctrine import Doctrine, Text, compile_doctrine, local_name
+from .errors import CaseNotFoundError, DoctrineError, InputFileError, InvalidCaseError, TurtleError
+from .frozen import FrozenMap
+from .logic import Value
+from .terms import LEX
+
+__all__ = [
+    "Entity",
+    "Fact",
+    "Holding",
+    "Case",
+    "data_dir",
+    "bundled_cases",
+    "bundled_doctrines",
+    "resolve_case",
+    "read_turtle",
+    "load_doctrine",
+    "doctrine_for",
+    "parse_case",
+    "load_case",
+    "shape_problems",
+]
+
+ENTITY_ROOTS = (str(LEX.Actor), str(LEX.Artefact))
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An actor or artefact of a case, with every class it belongs to."""
+
+    id: str
+    iri: str
+    label: Text
+    classes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """What a case states about one base proposition for one entity (or ordered entities)."""
+
+    id: str
+    proposition: str
+    about: tuple[str, ...]
+    value: Value
+    locator: str
+    tag: str
+    open_to_change: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """The court's holding, or a variant's expected outcome, on one statement for some actors."""
+
+    id: str
+    statement: str
+    about: tuple[str, ...]
+    value: Value
+    locator: str
+    tag: str
+    by_court: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One case file, read: metadata, entities, relations between them, facts and holdings."""
+
+    id: str
+    path: str
+    iri: str
+    title: Text
+    court: Text
+    number: str
+    filed: str
+    decided: str
+    jurisdiction: str
+    variant_of: str
+    changes: Text
+    entities: FrozenMap  # id -> Entity
+    relations: frozenset[tuple[str, str, str]]  # (subject id, property IRI, object id)
+    facts: tuple[Fact, ...]
+    holdings: tuple[Holding, ...]
+
+
+# -- files --------------------------------------------------------------------
+
+def data_dir(name: str) -> Path:
+    """The bundled folder `name` (ontology, cases): inside the installed package, or the source tree."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / name, here.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise CaseNotFoundError(here / name, name, "the bundled data is missing from the installation")
+
+
+def bundled_cases() -> dict[str, Path]:
+    """Bundled case ids -> their files."""
+    return {p.stem: p for p in sorted(data_dir("cases").glob("*.ttl"))}
+
+
+def resolve_case(ref: str) -> Path:
+    """A bundled case id or a path -> the case file; an unknown id lists the known ones."""
+    path = Path(ref)
+    if path.suffix == ".ttl" or os.sep in ref or path.exists():
+        if path.is_dir():
+            raise InputFileError(ref, "path", "is a directory, not a case file")
+        if not path.exists():
+            raise CaseNotFoundError(ref, "path", "no such file")
+        return path
+    known = bundled_cases()
+    if ref not in known:
+        raise CaseNotFoundError(ref, "case", f"no bundled case has this id; known: {', '.join(known)}")
+    return known[ref]
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError as err:
+        raise InputFileError(path, "path", "is a directory, not a Turtle file") from err
+    except FileNotFoundError as err:
+        raise CaseNotFoundError(path, "path", "no such file") from err
+    except OSError as err:
+        raise InputFileError(path, "path", f"cannot be read ({err.strerror})") from err
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputFileError(path, f"byte {err.start}", "not UTF-8 text") from err
+
+
+def read_turtle(path: Path, into: Graph | None = None) -> Graph:
+    """Parse one Turtle file; a syntax error names the file and line."""
+    text = _read_text(path)
+    graph = Graph() if into is None else into
+    try:
+        graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
+    except BadSyntax as err:
+        raise TurtleError(path, f"line {err.lines + 1}", "not valid Turtle: " + _syntax_reason(err)) from err
+    except (ValueError, TypeError) as err:  # rdflib's other parse failures (bad IRIs, literals)
+        raise TurtleError(path, "file", f"not valid Turtle: {str(err).splitlines()[0][:200]}") from err
+    return graph
+
+
+def _syntax_reason(err: BadSyntax) -> str:
+    return " ".join(str(err.message).split())[:160]
+
+
+# -- the cache ------------------------------------------------------------------
+
+def _cache_dir() -> Path:
+    if os.environ.get("LEXPATH_CACHE_DIR"):
+        return Path(os.environ["LEXPATH_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "lexpath"
+
+
+def _digest(paths: Iterable[Path], salt: str = "") -> str:
+    h = hashlib.sha256(f"{__version__}\0{salt}\0".encode())
+    for p in paths:
+        h.update(p.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()[:40]
+
+
+def _cache_get(name: str):
+    try:
+        return pickle.loads((_cache_dir() / name).read_bytes())
+    except Exception:  # a missing, stale or unreadable cache entry is just a miss
+        return None
+
+
+def _cache_put(name: str, obj) -> None:
+    try:
+        folder = _cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(obj, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / name)
+    except Exception:  # the cache is an optimisation; failing to write it is not an error
+        pass
+
+
+# -- doctrines ---------------------------------------------------------------------
+
+def _vocabulary_files() -> list[Path]:
+    onto = data_dir("ontology")
+    return [onto / "core.ttl", onto / "propositions.ttl"]
+
+
+def bundled_doctrines() -> dict[str, Doctrine]:
+    """Bundled doctrine id -> compiled doctrine (every ontology/doctrine*.ttl)."""
+    found = {}
+    for path in sorted(data_dir("ontology").glob("doctrine*.ttl")):
+        doctrine = load_doctrine(path)
+        found[doctrine.id] = doctrine
+    return found
+
+
+def load_doctrine(path: Path) -> Doctrine:
+    """Compile the doctrine in path (with the shared vocabulary), from the cache when unchanged."""
+    files = _vocabulary_files() + [Path(path)]
+    for f in files:
+        if not f.is_file():
+            raise CaseNotFoundError(f, "path", "no such doctrine file")
+    key = f"doctrine-{_digest(files)}.pickle"
+    cached = _cache_get(key)
+    if isinstance(cached, Doctrine):
+        return cached
+    graph = Graph()
+    for f in files:
+        read_turtle(f, into=graph)
+    problems = _shacl(graph, Path(path))
+    if problems:
+        raise DoctrineError(path, problems[0][0], problems[0][1])
+    doctrine = compile_doctrine(graph, tuple(str(f) for f in files))
+    _cache_put(key, doctrine)
+    return doctrine
+
+
+def doctrine_for(ref: str | None, jurisdiction: str) -> Doctrine:
+    """The doctrine named by ref (a bundled id or a path), else the bundled one of the jurisdiction."""
+    known = bundled_doctrines()
+    if ref is None:
+        for doctrine in known.values():
+            if doctrine.jurisdiction == jurisdiction:
+                return doctrine
+        raise CaseNotFoundError(jurisdiction, "jurisdiction", f"no bundled doctrine; known: {', '.join(known)}")
+    if ref in known:
+        return known[ref]
+    path = Path(ref)
+    if path.suffix != ".ttl" and not path.exists():
+        raise CaseNotFoundError(ref, "doctrine", f"no bundled doctrine has this id; known: {', '.join(known)}")
+    if path.is_dir():
+        raise InputFileError(ref, "path", "is a directory, not a doctrine file")
+    return load_doctrine(path)
+
+
+# -- shapes --------------------------------------------------------------------------
+
+def _shacl(data: Graph, file: Path) -> list[tuple[str, str]]:
+    """SHACL problems of data (merged with what it needs of the vocabulary) as (subject, message)."""
+    from pyshacl import validate as shacl_validate  # heavy: only when the cache misses
+
+    shapes = read_turtle(data_dir("ontology") / "shapes.ttl")
+    conforms, report, _ = shacl_validate(data, shacl_graph=shapes, inference="none")
+    if conforms:
+        return []
+    SH = "http://www.w3.org/ns/shacl#"
+    problems = []
+    for result in report.subjects(RDF.type, URIRef(SH + "ValidationResult")):
+        focus = report.value(result, URIRef(SH + "focusNode"))
+        message = report.value(result, URIRef(SH + "resultMessage"))
+        problems.append((_name(focus), " ".join(str(message).split())))
+    return sorted(problems)
+
+
+def _name(node) -> str:
+    return local_name(str(node)) if isinstance(node, URIRef) else "a blank node"
+
+
+def shape_problems(path: Path, graph: Graph) -> list[tuple[str, str]]:
+    """SHACL problems of a case graph, skipping pyshacl when this exact file passed before."""
+    onto = data_dir("ontology")
+    key = f"valid-{_digest([path, onto / 'shapes.ttl', *_vocabulary_files()])}.pickle"
+    if _cache_get(key) is True:
+        return []
+    merged = Graph()
+    for f in _vocabulary_files():
+        read_turtle(f, into=merged)
+    merged += graph
+    problems = _shacl(merged, path)
+    if not problems:
+        _cache_put(key, True)
+    return problems
+
+
+# -- cases -----------------------------------------------------------------------------
+
+def _text(graph: Graph, subject, predicate) -> FrozenMap:
+    return FrozenMap({o.language or "": str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal)})
+
+
+def _about(graph: Graph, node) -> tuple:
+    if isinstance(node, BNode) and (node, RDF.first, None) in graph:
+        return tuple(Collection(graph, node))
+    return (node,)
+
+
+_VALUES = {LEX.established: Value.ESTABLISHED, LEX.refuted: Value.REFUTED, LEX.unknown: Value.UNKNOWN}
+
+
+def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
+    """Read a case graph that passed the shapes and the structural checks into a Case."""
+    heads = [s for s in graph.subjects(RDF.type, None) if _classes(graph, s, doctrine) & {str(LEX.Case)}]
+    head = heads[0]
+    entities = {}
+    for subject in set(graph.subjects(RDF.type, None)):
+        classes = _classes(graph, subject, doctrine)
+        if isinstance(subject, URIRef) and classes & set(ENTITY_ROOTS):
+            eid = local_name(str(subject))
+            entities[eid] = Entity(eid, str(subject), _text(graph, subject, RDFS.label), frozenset(classes))
+    iris = {e.iri: e.id for e in entities.values()}
+    relations = frozenset(
+        (iris[str(s)], str(p), iris[str(o)])
+        for s, p, o in graph
+        if str(s) in iris and str(o) in iris and p != RDF.type
+    )
+    facts = tuple(
+        sorted(
+            (
+                Fact(
+                    id=local_name(str(f)),
+                    proposition=str(graph.value(f, LEX.states)),
+                    about=tuple(iris[str(a)] for a in _about(graph, graph.value(f, LEX.about))),
+                    value=_VALUES[graph.value(f, LEX.value)],
+                    locator=str(graph.value(f, LEX.locator)),
+                    tag=local_name(str(graph.value(f, LEX.tag))),
+                    open_to_change=graph.value(f, LEX.openToChange) != Literal(False),
+                )
+                for f in graph.subjects(RDF.type, LEX.Fact)
+            ),
+            key=lambda fact: fact.id,
+        )
+    )
+    holdings = tuple(
+        sorted(
+            (
+                Holding(
+                    id=local_name(str(h)),
+                    statement=str(graph.value(h, LEX.on)),
+                    about=tuple(iris[str(a)] for a in _about(graph, graph.value(h, LEX.about))),
+                    value=_VALUES[graph.value(h, LEX.value)],
+                    locator=str(graph.value(h, LEX.locator)),
+                    tag=local_name(str(graph.value(h, LEX.tag))),
+                    by_court=kind == LEX.Holding,
+                )
+                for kind in (LEX.Holding, LEX.Expectation)
+                for h in graph.subjects(RDF.type, kind)
+            ),
+            key=lambda holding: holding.id,
+        )
+    )
+    return Case(
+        id=str(graph.value(head, DCTERMS.identifier)),
+        path=str(path),
+        iri=str(head),
+        title=_text(graph, head, DCTERMS.title),
+        court=_text(graph, head, LEX.court),
+        number=str(graph.value(head, LEX.caseNumber) or ""),
+        filed=str(graph.value(head, LEX.filed) or ""),
+        decided=str(graph.value(head, LEX.decided) or ""),
+        jurisdiction=str(graph.value(head, LEX.jurisdiction)),
+        variant_of=str(graph.value(head, LEX.variantOf) or ""),
+        changes=_text(graph, head, LEX.changes),
+        entities=FrozenMap(entities),
+        relations=relations,
+        facts=facts,
+        holdings=holdings,
+    )
+
+
+def _classes(graph: Graph, subject, doctrine: Doctrine) -> set[str]:
+    found: set[str] = set()
+    for cls in graph.objects(subject, RDF.type):
+        found |= doctrine.ancestors.get(str(cls), {str(cls)})
+    return found
+
+
+def load_case(ref: str, doctrine_ref: str | None = None) -> tuple[Case, Doctrine]:
+    """A case id or path -> the validated Case and the doctrine to read it with.
+
+    Raises InvalidCaseError with the first problem; `lexpath validate` lists them all.
+    """
+    from .validate import check_graph  # validate imports this module
+
+    path = resolve_case(ref)
+    graph = read_turtle(path)
+    problems, doctrine = check_graph(graph, path, doctrine_ref)
+    if problems:
+        more = f" (and {len(problems) - 1} more: run lexpath validate)" if len(problems) > 1 else ""
+        first = problems[0]
+        raise InvalidCaseError(first.file, first.subject, first.message + more)
+    return parse_case(graph, path, doctrine), doctrine
