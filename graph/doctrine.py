@@ -50,7 +50,7 @@ Text = Mapping[str, str]  # language tag -> text
 
 
 def natural_key(text: str) -> tuple:
-    """Sort 'art. 9' before 'art. 10'.
+    """Sort numbers by value, so that 'x-9' comes before 'x-10'.
 
     >>> sorted(["SPC-10", "SPC-9"], key=natural_key)
     ['SPC-9', 'SPC-10']
@@ -61,8 +61,8 @@ def natural_key(text: str) -> tuple:
 def local_name(iri: str) -> str:
     """The part of an IRI after its last '#' or '/'.
 
-    >>> local_name("https://w3id.org/lexpath/prop#WorkFamous")
-    'WorkFamous'
+    >>> local_name("https://example.org/terms#Term")
+    'Term'
     """
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 

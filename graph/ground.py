@@ -33,8 +33,8 @@ class Match:
 def node_id(statement_id: str, args: tuple[str, ...]) -> str:
     """The id of a grounded statement, as shown to users and taken by --actor and --set.
 
-    >>> node_id("ContributoryInfringement", ("platform", "trainers"))
-    'ContributoryInfringement(platform,trainers)'
+    >>> node_id("Assists", ("provider-a", "user-b"))
+    'Assists(provider-a,user-b)'
     """
     return f"{statement_id}({','.join(args)})"
 

@@ -1,0 +1,70 @@
+"""Cases are data: the reasoner must reproduce every holding and expected outcome of every case."""
+
+import pytest
+
+from lexpath.evaluate import evaluate
+from lexpath.ground import ground
+from lexpath.load import bundled_cases, load_case
+from lexpath.logic import Value
+
+T, F = Value.ESTABLISHED, Value.REFUTED
+
+
+def evaluated(case_id):
+    case, doctrine = load_case(case_id)
+    G = ground(doctrine, case)
+    return case, G, evaluate(G)
+
+
+@pytest.mark.parametrize("case_id", sorted(bundled_cases()))
+def test_every_holding_is_reproduced(case_id):
+    case, G, ev = evaluated(case_id)
+    assert case.holdings, "every bundled case states holdings or expectations"
+    for h in case.holdings:
+        node = f"{h.statement.rsplit('#', 1)[-1]}({','.join(h.about)})"
+        assert ev[node] is h.value, (h.id, node, ev[node])
+
+
+def test_hangzhou_holdings_are_the_courts():
+    case, G, ev = evaluated("hangzhou-ultraman-lora")
+    assert all(h.by_court for h in case.holdings)
+    expected = {
+        "ContributoryInfringement(platform,trainers)": T,
+        "DirectInfringement(platform)": F,
+        "DisseminationInfringement(platform)": F,
+        "SafeHarbour(platform)": F,
+        "UnfairCompetition(platform)": F,
+        "DirectInfringement(trainers)": T,
+        "DisseminationInfringement(trainers)": T,
+        "CopyrightLiability(oss-providers)": F,
+        "ContributoryInfringement(oss-providers,trainers)": F,
+        "TargetedDeletion(rights-holder,platform)": T,
+        "BlanketDeletion(rights-holder,platform)": F,
+        "Damages(rights-holder,platform)": T,
+    }
+    assert {n: ev[n] for n in expected} == expected
+
+
+def test_variants_are_expectations_not_holdings():
+    for case_id in bundled_cases():
+        case, _, _ = evaluated(case_id)
+        if case.variant_of:
+            assert case.changes["en"] and case.changes["zh"]
+            assert not any(h.by_court for h in case.holdings)
+
+
+@pytest.mark.parametrize(
+    "case_id, node, value",
+    [
+        ("variant-prompt-takedown", "ContributoryInfringement(platform,trainers)", F),
+        ("variant-prompt-takedown", "ShouldHaveKnown(platform)", T),
+        ("variant-obscure-work", "Fault(platform)", F),
+        ("variant-platform-generates", "DirectInfringement(platform)", T),
+        ("variant-notice-ignored", "LiableForEnlargedHarm(platform,trainers)", T),
+        ("variant-notice-ignored", "ContributoryInfringement(platform,trainers)", F),
+    ],
+)
+def test_each_variant_changes_what_it_should(case_id, node, value):
+    assert evaluated(case_id)[2][node] is value
+    base = evaluated("hangzhou-ultraman-lora")[2][node]
+    assert base is not value or node == "ShouldHaveKnown(platform)"

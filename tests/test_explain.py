@@ -1,0 +1,74 @@
+import json
+from pathlib import Path
+
+import pytest
+
+import lexpath as package
+from lexpath.evaluate import evaluate
+from lexpath.explain import report, to_markdown, to_text
+from lexpath.ground import ground
+from lexpath.load import bundled_cases, load_case
+
+SCHEMA = Path(package.__file__).parent / "schema" / "explain.schema.json"
+
+
+def explained(case_id, actor=None):
+    case, doctrine = load_case(case_id)
+    G = ground(doctrine, case)
+    return report(G, evaluate(G), case, doctrine, actor)
+
+
+def walk(node):
+    yield node
+    for child in node.get("children", ()):
+        yield from walk(child)
+
+
+@pytest.mark.parametrize("case_id", sorted(bundled_cases()))
+def test_json_output_follows_its_schema(case_id):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(json.dumps(explained(case_id))), schema)
+
+
+def test_every_path_ends_in_facts_with_their_source():
+    rep = explained("hangzhou-ultraman-lora")
+    for c in rep["conclusions"]:
+        leaves = [n for n in walk(c["justification"]) if not n.get("children") and not n.get("repeat")]
+        assert leaves, c["id"]
+        for leaf in leaves:
+            if leaf["kind"] == "proposition":
+                assert leaf["source"]["kind"] in {"stated", "burden", "unstated"}
+                if leaf["source"]["kind"] == "stated":
+                    assert leaf["source"]["locator"] and leaf["source"]["tag"] in {"found", "reported", "inferred"}
+
+
+def test_why_the_platform_is_liable_runs_through_should_have_known_and_the_home_page():
+    rep = explained("hangzhou-ultraman-lora", actor="platform")
+    c = next(c for c in rep["conclusions"] if c["id"] == "ContributoryInfringement(platform,trainers)")
+    nodes = {n["node"]: n for n in walk(c["justification"])}
+    assert nodes["ShouldHaveKnown(platform)"]["value"] == "established"
+    assert nodes["FeaturedProminently(platform)"]["source"] == {"kind": "stated", "fact": "f-homepage", "locator": "F4", "tag": "found"}
+    assert {"id": "CivilCode-1197", "label": {"en": "Civil Code art. 1197", "zh": "《民法典》第一千一百九十七条"}} in c["justification"]["legal_basis"]
+    assert c["court"] == "established" and c["agrees"] is True
+
+
+def test_why_not_the_open_source_providers():
+    rep = explained("hangzhou-ultraman-lora", actor="oss-providers")
+    c = next(c for c in rep["conclusions"] if c["id"] == "ContributoryInfringement(oss-providers,trainers)")
+    fault = next(n for n in walk(c["justification"]) if n["node"] == "Fault(oss-providers)")
+    assert fault["value"] == "refuted" and fault["decided_by"] == {"condition": 3, "decides": "refuted"}
+    assert any(n["node"] == "LowDutyRole(oss-providers)" for n in walk(fault))
+
+
+def test_a_burden_default_is_shown_as_such_never_as_stated():
+    rep = explained("hangzhou-ultraman-lora", actor="platform")
+    knew = [n for c in rep["conclusions"] for n in walk(c["justification"]) if n["node"] == "KnewSpecificInfringement(platform)"]
+    assert knew and all(n["source"]["kind"] == "burden" and n["source"]["bearer"]["id"] == "Claimant" for n in knew)
+
+
+def test_text_and_markdown_agree_with_the_json():
+    rep = explained("variant-obscure-work")
+    text, md = to_text(rep, "en"), to_markdown(rep, "zh")
+    assert "6 agree, 0 disagree" in text
+    assert "一致 6，不一致 0" in md
