@@ -29,7 +29,7 @@ def run_explain(args) -> int:
 
     rep = _explained(args)
     if args.format == "json":
-        print(json.dumps(rep, ensure_ascii=False, indent=1))
+        print(json.dumps(rep, ensure_ascii=False))  # no indent: the C encoder, 4x faster
     elif args.format == "md":
         print(to_markdown(rep, args.lang), end="")
     else:
