@@ -27,18 +27,18 @@ __all__ = ["Row", "rows", "support", "justification", "report", "to_text", "to_m
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 MARK = {T: "[+]", F: "[-]", U: "[?]"}
 WORDS = {
-    "en": {T: "established", F: "refuted", U: "unknown", "court": "court", "expected": "expected",
+    "en": {T: "established", F: "refuted", U: "unknown", "court": "court", "expected": "expected (our reading)",
            "agrees": "agrees", "disagrees": "DISAGREES", "accept": "accept if", "reject": "reject if",
-           "default": "otherwise", "seen": "(as above)", "unstated": "not stated in the case",
+           "default": "otherwise", "seen": "(as above)", "not": "NOT ", "unstated": "not stated in the case",
            "burden": "not stated: {value} by default, the burden being on {bearer} ({basis})",
-           "basis": "basis", "agreement": "Agreement with the {who}: {agree} agree, {disagree} disagree, {none} conclusions without one",
-           "holdings": "Holdings", "facts": "Facts", "doctrine": "doctrine", "unused": "facts this doctrine does not use"},
-    "zh": {T: "成立", F: "不成立", U: "未知", "court": "法院", "expected": "预期",
+           "basis": "basis", "agreement": "Agreement with the {who}: {agree} agree, {disagree} disagree, {undecided} left unknown by lexpath, {none} conclusions without one",
+           "holdings": "Holdings and expectations", "facts": "Facts", "doctrine": "doctrine", "variant": "teaching variant of", "unused": "facts this doctrine does not use"},
+    "zh": {T: "成立", F: "不成立", U: "未知", "court": "法院", "expected": "预期（我们的解读）",
            "agrees": "一致", "disagrees": "不一致", "accept": "成立条件", "reject": "排除条件",
-           "default": "否则", "seen": "（同上）", "unstated": "案件未陈述",
+           "default": "否则", "seen": "（同上）", "not": "并非 ", "unstated": "案件未陈述",
            "burden": "未陈述：默认{value}，举证责任在{bearer}（{basis}）",
-           "basis": "依据", "agreement": "与{who}认定的一致性：一致 {agree}，不一致 {disagree}，无认定的结论 {none}",
-           "holdings": "认定", "facts": "事实", "doctrine": "学说", "unused": "本学说未使用的事实"},
+           "basis": "依据", "agreement": "与{who}的一致性：一致 {agree}，不一致 {disagree}，lexpath 未能确定 {undecided}，无认定的结论 {none}",
+           "holdings": "认定与预期", "facts": "事实", "doctrine": "学说", "variant": "教学变体，改编自", "unused": "本学说未使用的事实"},
 }
 
 
@@ -54,7 +54,10 @@ class Row:
 
     @property
     def agrees(self) -> bool | None:
-        return None if self.holding is None else self.holding.value is self.value
+        """None where there is no holding, or the reasoner leaves the point unknown."""
+        if self.holding is None or self.value is U:
+            return None
+        return self.holding.value is self.value
 
 
 def rows(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine) -> list[Row]:
@@ -78,26 +81,26 @@ def _depths(G: nx.DiGraph) -> dict[str, int]:
     return depth
 
 
-def support(expr, want: Value, values) -> list[str]:
-    """The nodes that make expr take the value `want` (see the module docstring)."""
+def support(expr, want: Value, values, negated: bool = False) -> list[tuple[str, bool]]:
+    """The nodes that make expr take the value `want`, each with whether it counts negated."""
     if isinstance(expr, Match):
-        return [n for n in expr.nodes if want is F or values[n] is want]
+        return [(n, negated) for n in expr.nodes if want is F or values[n] is want]
     if isinstance(expr, Not):
-        return support(expr.item, negate(want), values)
+        return support(expr.item, negate(want), values, not negated)
     if isinstance(expr, Unless):
         parts = [(expr.holds, expr_value(expr.holds, values), False), (expr.exception, expr_value(expr.exception, values), True)]
         out = []
         for sub, val, flipped in parts:
             eff = negate(val) if flipped else val
             if want is T or eff is want:
-                out += support(sub, val, values)
+                out += support(sub, val, values, negated ^ flipped)
         return out
     items = [(x, expr_value(x, values)) for x in expr.items]
     if isinstance(expr, AllOf) and want is T or isinstance(expr, AnyOf) and want is F:
         chosen = items
     else:
         chosen = [(x, v) for x, v in items if v is want]
-    return [n for x, v in chosen for n in support(x, v, values)]
+    return [pair for x, v in chosen for pair in support(x, v, values, negated)]
 
 
 def justification(G: nx.DiGraph, ev: Evaluation, node: str, doctrine: Doctrine, seen: set | None = None) -> dict:
@@ -154,8 +157,10 @@ def justification(G: nx.DiGraph, ev: Evaluation, node: str, doctrine: Doctrine, 
         else ({"default": st.default.value} if value is not U else None)
     )
     for i in chosen:
-        for child in dict.fromkeys(support(conds[i].expr, vals[i], ev.values)):
+        for child, negated in dict.fromkeys(support(conds[i].expr, vals[i], ev.values)):
             sub = justification(G, ev, child, doctrine, seen)
+            if negated:
+                sub["negated"] = True
             if st.ordered:
                 sub["via"] = {"condition": i + 1, "decides": conds[i].decides.value, "holds": vals[i].value}
             children.append(sub)
@@ -199,9 +204,9 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
         })
     conclusions, tally = [], Counter()
     for r in rows(G, ev, case, doctrine):
-        tally["agree" if r.agrees else "disagree" if r.agrees is False else "no_holding"] += 1
         if actor is not None and actor not in r.actors:
             continue
+        tally["no_holding" if r.holding is None else "undecided" if r.agrees is None else "agree" if r.agrees else "disagree"] += 1
         st = doctrine.statements[r.statement]
         h = r.holding
         conclusions.append({
@@ -223,16 +228,26 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
         "court": _both(case.court),
         "case_number": case.number,
         "doctrine": doctrine.id,
-        "variant_of": local_name(case.variant_of) if case.variant_of else None,
+        "variant_of": case.variant_of.split("#")[0].rsplit("/", 1)[-1] if case.variant_of else None,
         "changes": _both(case.changes) if case.changes else None,
         "actors": [
-            {"id": e.id, "label": _both(e.label), "roles": sorted(local_name(c) for c in e.classes if c in doctrine.labels)}
+            {"id": e.id, "label": _both(e.label), "roles": _roles(e.classes, doctrine)}
             for e in sorted(case.entities.values(), key=lambda e: e.id)
+            if any(e.id in r.actors for r in rows(G, ev, case, doctrine))
         ],
         "facts": facts,
         "conclusions": conclusions,
-        "agreement": {"agree": tally["agree"], "disagree": tally["disagree"], "no_holding": tally["no_holding"]},
+        "agreement": {k: tally[k] for k in ("agree", "disagree", "undecided", "no_holding")},
     }
+
+
+def _roles(classes, doctrine: Doctrine) -> list[str]:
+    """The most specific classes: those no other class of the entity lies below."""
+    return sorted(
+        local_name(c)
+        for c in classes
+        if c in doctrine.labels and not any(c != o and c in doctrine.ancestors.get(o, ()) for o in classes)
+    )
 
 
 # -- text and Markdown ------------------------------------------------------------------
@@ -270,6 +285,8 @@ def _tree_lines(node: dict, lang: str, depth: int, bullet: str) -> list[str]:
     prefix = ""
     if via is not None:
         prefix = f"{w['accept'] if via['decides'] == 'established' else w['reject']} #{via['condition']}: "
+    if node.get("negated"):
+        prefix += w["not"]
     pad = "    " * depth
     if node.get("repeat"):
         return [f"{pad}{bullet}{prefix}{MARK[Value(node['value'])]} {_pick(node['label'], lang)} ({', '.join(node['actors'])}) {w['seen']}"]
@@ -283,11 +300,12 @@ def _tree_lines(node: dict, lang: str, depth: int, bullet: str) -> list[str]:
 
 def _verdict(c: dict, lang: str) -> str:
     w = WORDS[lang]
-    if c["court"] is not None:
-        return f" · {w['court']}: {w[Value(c['court'])]} · {w['agrees'] if c['agrees'] else w['disagrees']}"
-    if c["expected"] is not None:
-        return f" · {w['expected']}: {w[Value(c['expected'])]} · {w['agrees'] if c['agrees'] else w['disagrees']}"
-    return ""
+    held = c["court"] or c["expected"]
+    if held is None:
+        return ""
+    who = w["court"] if c["court"] is not None else w["expected"]
+    state = w["agrees"] if c["agrees"] else w["disagrees"] if c["agrees"] is False else w[U]
+    return f" · {who}: {w[Value(held)]} · {state}"
 
 
 def _groups(rep: dict):
@@ -300,10 +318,18 @@ def _groups(rep: dict):
         yield None, c
 
 
+def _header(rep: dict, lang: str) -> str:
+    parts = [" ".join(x for x in (_pick(rep["court"], lang), rep["case_number"]) if x)]
+    if rep["variant_of"]:
+        parts.append(f"{WORDS[lang]['variant']}: {rep['variant_of']}")
+    parts.append(f"{WORDS[lang]['doctrine']}: {rep['doctrine']}")
+    return " · ".join(p for p in parts if p)
+
+
 def to_text(rep: dict, lang: str = "en") -> str:
     """The explanation as an indented text tree, grouped by actor."""
     w = WORDS[lang]
-    out = [f"{_pick(rep['title'], lang)}", f"{_pick(rep['court'], lang)} {rep['case_number']} · {w['doctrine']}: {rep['doctrine']}"]
+    out = [f"{_pick(rep['title'], lang)}", _header(rep, lang)]
     if rep["changes"]:
         out.append(_pick(rep["changes"], lang))
     for actor, c in _groups(rep):
@@ -313,7 +339,7 @@ def to_text(rep: dict, lang: str = "en") -> str:
         j = c["justification"]
         out.append("")
         out.append(f"{MARK[Value(c['value'])]} {_pick(c['label'], lang)} ({', '.join(c['actors'])}): {w[Value(c['value'])]}{_verdict(c, lang)}")
-        if j.get("says"):
+        if _pick(j.get("says", {}), lang):
             out.append(f"    {_pick(j['says'], lang)}")
         basis = "; ".join(_pick(s["label"], lang) for s in j.get("legal_basis", ()))
         if basis:
@@ -330,11 +356,11 @@ def _summary(rep: dict, lang: str) -> list[str]:
     who = w["court"] if any(c["court"] is not None for c in held) else w["expected"]
     lines = [f"{w['holdings']}:"]
     for c in held:
-        state = w["agrees"] if c["agrees"] else w["disagrees"]
+        state = w["agrees"] if c["agrees"] else w["disagrees"] if c["agrees"] is False else w[U]
         lines.append(f"  {state:<9} {c['holding']['id']} · {_pick(c['label'], lang)} ({', '.join(c['actors'])}): "
                      f"{w[Value(c['court'] or c['expected'])]} / lexpath {w[Value(c['value'])]}")
     a = rep["agreement"]
-    lines.append(w["agreement"].format(who=who, agree=a["agree"], disagree=a["disagree"], none=a["no_holding"]))
+    lines.append(w["agreement"].format(who=who, agree=a["agree"], disagree=a["disagree"], undecided=a["undecided"], none=a["no_holding"]))
     unused = [f["id"] for f in rep["facts"] if not f["used"]]
     if unused:
         lines.append(f"{w['unused']}: {', '.join(unused)}")
@@ -344,7 +370,7 @@ def _summary(rep: dict, lang: str) -> list[str]:
 def to_markdown(rep: dict, lang: str = "en") -> str:
     """The explanation as Markdown: a section per actor, a nested list per conclusion."""
     w = WORDS[lang]
-    out = [f"# {_pick(rep['title'], lang)}", "", f"{_pick(rep['court'], lang)} {rep['case_number']} · {w['doctrine']}: `{rep['doctrine']}`"]
+    out = [f"# {_pick(rep['title'], lang)}", "", _header(rep, lang)]
     if rep["changes"]:
         out += ["", f"> {_pick(rep['changes'], lang)}"]
     for actor, c in _groups(rep):
@@ -353,7 +379,7 @@ def to_markdown(rep: dict, lang: str = "en") -> str:
             continue
         j = c["justification"]
         out += ["", f"### {MARK[Value(c['value'])]} {_pick(c['label'], lang)} ({', '.join(c['actors'])}): **{w[Value(c['value'])]}**{_verdict(c, lang)}"]
-        if j.get("says"):
+        if _pick(j.get("says", {}), lang):
             out += ["", _pick(j["says"], lang)]
         basis = "; ".join(_pick(s["label"], lang) for s in j.get("legal_basis", ()))
         if basis:

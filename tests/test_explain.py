@@ -72,3 +72,20 @@ def test_text_and_markdown_agree_with_the_json():
     text, md = to_text(rep, "en"), to_markdown(rep, "zh")
     assert "6 agree, 0 disagree" in text
     assert "一致 6，不一致 0" in md
+
+
+def test_an_exception_is_marked_negated():
+    rep = explained("hangzhou-ultraman-lora", actor="oss-providers")
+    nodes = [n for c in rep["conclusions"] for n in walk(c["justification"]) if n["node"] == "TrainingFairUse(oss-providers)"]
+    assert nodes and all(n.get("negated") for n in nodes)  # fair use defeats reproduction; it does not support it
+
+
+def test_a_holding_lexpath_cannot_decide_is_undecided_not_a_disagreement(tmp_path, hangzhou_text):
+    from conftest import write
+
+    text = hangzhou_text.replace("lex:states p:TookNecessaryMeasures ;\n    lex:about :platform ;\n    lex:value lex:refuted ;",
+                                 "lex:states p:TookNecessaryMeasures ;\n    lex:about :platform ;\n    lex:value lex:unknown ;")
+    rep = explained(str(write(tmp_path, "open.ttl", text)), actor="platform")
+    c = next(c for c in rep["conclusions"] if c["id"] == "NoNecessaryMeasures(platform)")
+    assert c["value"] == "unknown" and c["agrees"] is None
+    assert rep["agreement"]["undecided"] >= 1 and rep["agreement"]["disagree"] == 0
