@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .doctrine import AllOf, AnyOf, AtLeast, Doctrine, Not, Unless, local_name
+from .doctrine import AllOf, AnyOf, Doctrine, Not, Unless, local_name
 from .errors import UnknownIdError
 from .evaluate import Evaluation, expr_value
 from .ground import Match
@@ -184,8 +184,10 @@ def suggest(word: str, known) -> str:
 
 def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: str | None = None) -> dict:
     """The explanation of a case as the documented JSON object (schema/explain.schema.json)."""
+    every = rows(G, ev, case, doctrine)
+    in_rows = {a for r in every for a in r.actors}
     if actor is not None and actor not in case.entities:
-        actors = sorted(e for e in case.entities if any(e in r.actors for r in rows(G, ev, case, doctrine)))
+        actors = sorted(in_rows)
         raise UnknownIdError(case.path, actor, f"no actor has this id; known: {', '.join(actors)}{suggest(actor, actors)}")
     used = {n for n in G if G.nodes[n]["kind"] == "Proposition" and G.out_degree(n)}
     facts = []
@@ -203,7 +205,7 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
             "used": node in used,
         })
     conclusions, tally = [], Counter()
-    for r in rows(G, ev, case, doctrine):
+    for r in every:
         if actor is not None and actor not in r.actors:
             continue
         tally["no_holding" if r.holding is None else "undecided" if r.agrees is None else "agree" if r.agrees else "disagree"] += 1
@@ -233,7 +235,7 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
         "actors": [
             {"id": e.id, "label": _both(e.label), "roles": _roles(e.classes, doctrine)}
             for e in sorted(case.entities.values(), key=lambda e: e.id)
-            if any(e.id in r.actors for r in rows(G, ev, case, doctrine))
+            if e.id in in_rows
         ],
         "facts": facts,
         "conclusions": conclusions,

@@ -10,7 +10,6 @@ provider). The result is a networkx DiGraph, edges from what supports to what it
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
