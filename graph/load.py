@@ -43,6 +43,8 @@ __all__ = [
     "parse_case",
     "load_case",
     "shape_problems",
+    "members",
+    "classes_of",
 ]
 
 ENTITY_ROOTS = (str(LEX.Actor), str(LEX.Artefact))
@@ -304,7 +306,8 @@ def _text(graph: Graph, subject, predicate) -> FrozenMap:
     return FrozenMap({o.language or "": str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal)})
 
 
-def _about(graph: Graph, node) -> tuple:
+def members(graph: Graph, node) -> tuple:
+    """The entities a lex:about names: one, or the members of an RDF list."""
     if isinstance(node, BNode) and (node, RDF.first, None) in graph:
         return tuple(Collection(graph, node))
     return (node,)
@@ -315,11 +318,11 @@ _VALUES = {LEX.established: Value.ESTABLISHED, LEX.refuted: Value.REFUTED, LEX.u
 
 def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
     """Read a case graph that passed the shapes and the structural checks into a Case."""
-    heads = [s for s in graph.subjects(RDF.type, None) if _classes(graph, s, doctrine) & {str(LEX.Case)}]
+    heads = [s for s in graph.subjects(RDF.type, None) if classes_of(graph, s, doctrine) & {str(LEX.Case)}]
     head = heads[0]
     entities = {}
     for subject in set(graph.subjects(RDF.type, None)):
-        classes = _classes(graph, subject, doctrine)
+        classes = classes_of(graph, subject, doctrine)
         if isinstance(subject, URIRef) and classes & set(ENTITY_ROOTS):
             eid = local_name(str(subject))
             entities[eid] = Entity(eid, str(subject), _text(graph, subject, RDFS.label), frozenset(classes))
@@ -335,7 +338,7 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
                 Fact(
                     id=local_name(str(f)),
                     proposition=str(graph.value(f, LEX.states)),
-                    about=tuple(iris[str(a)] for a in _about(graph, graph.value(f, LEX.about))),
+                    about=tuple(iris[str(a)] for a in members(graph, graph.value(f, LEX.about))),
                     value=_VALUES[graph.value(f, LEX.value)],
                     locator=str(graph.value(f, LEX.locator)),
                     tag=local_name(str(graph.value(f, LEX.tag))),
@@ -352,7 +355,7 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
                 Holding(
                     id=local_name(str(h)),
                     statement=str(graph.value(h, LEX.on)),
-                    about=tuple(iris[str(a)] for a in _about(graph, graph.value(h, LEX.about))),
+                    about=tuple(iris[str(a)] for a in members(graph, graph.value(h, LEX.about))),
                     value=_VALUES[graph.value(h, LEX.value)],
                     locator=str(graph.value(h, LEX.locator)),
                     tag=local_name(str(graph.value(h, LEX.tag))),
@@ -383,7 +386,8 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
     )
 
 
-def _classes(graph: Graph, subject, doctrine: Doctrine) -> set[str]:
+def classes_of(graph: Graph, subject, doctrine: Doctrine) -> set[str]:
+    """Every class of subject: its types and all their superclasses."""
     found: set[str] = set()
     for cls in graph.objects(subject, RDF.type):
         found |= doctrine.ancestors.get(str(cls), {str(cls)})

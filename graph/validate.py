@@ -11,11 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, BNode, Graph, URIRef
-from rdflib.collection import Collection
+from rdflib import RDF, Graph, URIRef
 
 from .doctrine import Doctrine, local_name
-from .load import ENTITY_ROOTS, doctrine_for, read_turtle, resolve_case, shape_problems
+from .load import ENTITY_ROOTS, classes_of, doctrine_for, members, read_turtle, resolve_case, shape_problems
 from .terms import LEX
 
 __all__ = ["Problem", "structural_problems", "check_graph", "validate_case"]
@@ -33,22 +32,13 @@ class Problem:
         return f"{self.file}: {self.subject}: {self.message}"
 
 
-def _members(graph: Graph, node) -> list:
-    if isinstance(node, BNode) and (node, RDF.first, None) in graph:
-        return list(Collection(graph, node))
-    return [node]
-
-
 def structural_problems(graph: Graph, path: Path, doctrine: Doctrine) -> tuple[Problem, ...]:
     """What the shapes cannot see, checked against the doctrine the case will be read with."""
     file = str(path)
     problems: list[Problem] = []
 
     def classes(node) -> set[str]:
-        found: set[str] = set()
-        for cls in graph.objects(node, RDF.type):
-            found |= doctrine.ancestors.get(str(cls), {str(cls)})
-        return found
+        return classes_of(graph, node, doctrine)
 
     cases = [s for s in set(graph.subjects(RDF.type, None)) if str(LEX.Case) in classes(s)]
     if len(cases) != 1:
@@ -56,11 +46,11 @@ def structural_problems(graph: Graph, path: Path, doctrine: Doctrine) -> tuple[P
     entities = {s: classes(s) for s in set(graph.subjects(RDF.type, None)) if classes(s) & set(ENTITY_ROOTS)}
 
     def check_about(subject, about, roles, what) -> None:
-        members = _members(graph, about)
-        if len(members) != len(roles):
-            problems.append(Problem(file, local_name(str(subject)), f"is about {len(members)} entities; {what} has {len(roles)} roles"))
+        named = members(graph, about)
+        if len(named) != len(roles):
+            problems.append(Problem(file, local_name(str(subject)), f"is about {len(named)} entities; {what} has {len(roles)} roles"))
             return
-        for member, role in zip(members, roles):
+        for member, role in zip(named, roles):
             if member not in entities:
                 problems.append(Problem(file, local_name(str(subject)), f"is about {local_name(str(member))}, which the case does not declare"))
             elif not entities[member] & doctrine.role_vars[role].classes:
@@ -76,7 +66,7 @@ def structural_problems(graph: Graph, path: Path, doctrine: Doctrine) -> tuple[P
             continue
         about = graph.value(fact, LEX.about)
         check_about(fact, about, statement.roles, statement.id)
-        key = (str(prop), tuple(str(m) for m in _members(graph, about)))
+        key = (str(prop), tuple(str(m) for m in members(graph, about)))
         seen[key].append((local_name(str(fact)), graph.value(fact, LEX.value)))
     for (prop, about), stated in seen.items():
         if len({value for _, value in stated}) > 1:
