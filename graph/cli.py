@@ -81,6 +81,80 @@ def run_validate(args) -> int:
     return 1 if bad else 0
 
 
+# -- what-if, flips, relevance, compare, brief (issue 5) --------------------------------------
+
+def _grounded(case_ref: str, doctrine_ref: str | None):
+    from .ground import ground
+    from .load import load_case
+
+    case, doctrine = load_case(case_ref, doctrine_ref)
+    return ground(doctrine, case), case, doctrine
+
+
+def _emit(obj, fmt: str, text) -> int:
+    if fmt == "json":
+        print(json.dumps(obj.to_json(), ensure_ascii=False))
+    else:
+        print(text, end="")
+    return 0
+
+
+def run_whatif(args) -> int:
+    from .whatif import parse_setting, whatif, whatif_text
+
+    settings = dict(parse_setting(s) for s in args.set)
+    G, case, doctrine = _grounded(args.case, args.doctrine)
+    result = whatif(G, case, doctrine, settings)
+    return _emit(result, args.format, whatif_text(result, args.lang))
+
+
+def run_flips(args) -> int:
+    from .flips import flips, flips_text
+    from .logic import Value
+
+    G, case, doctrine = _grounded(args.case, args.doctrine)
+    wanted = None if args.to is None else Value(args.to)
+    result = flips(G, case, doctrine, args.target, wanted, args.max_size, args.keep)
+    return _emit(result, args.format, flips_text(result, args.lang))
+
+
+def run_relevance(args) -> int:
+    from .whatif import relevance, relevance_text
+
+    G, case, _ = _grounded(args.case, args.doctrine)
+    result = relevance(G, case, args.target)
+    return _emit(result, args.format, relevance_text(result, args.lang))
+
+
+def add_issue5_commands(sub, lang, doctrine) -> None:
+    """The parsers of whatif, flips, relevance, compare and brief."""
+    def case_and_format(p):
+        p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        lang(p)
+        doctrine(p)
+
+    p = sub.add_parser("whatif", help="set facts to other values and show the conclusions that change")
+    case_and_format(p)
+    p.add_argument("--set", action="append", required=True, metavar="FACT=VALUE",
+                   help="a fact id (or an unstated proposition's node id) and true, false or unknown; repeatable")
+    p.set_defaults(run=run_whatif)
+
+    p = sub.add_parser("flips", help="the smallest sets of fact changes that bring a conclusion to a value")
+    case_and_format(p)
+    p.add_argument("--target", required=True, metavar="CONCLUSION", help="a conclusion id, e.g. Fault(platform)")
+    p.add_argument("--to", choices=("established", "refuted", "unknown"),
+                   help="the value wanted (default: the opposite decided value; established for an unknown target)")
+    p.add_argument("--max-size", type=int, default=3, metavar="N", help="the most changes in one flip (default 3)")
+    p.add_argument("--keep", nargs="+", default=[], metavar="FACT", help="facts that must not change")
+    p.set_defaults(run=run_flips)
+
+    p = sub.add_parser("relevance", help="whether a conclusion is settled, and which unknown facts can change it")
+    case_and_format(p)
+    p.add_argument("--target", required=True, metavar="CONCLUSION", help="a conclusion id, e.g. SafeHarbour(oss-providers)")
+    p.set_defaults(run=run_relevance)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lexpath",
@@ -115,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     lang(p)
     doctrine(p)
     p.set_defaults(run=run_explain)
+
+    add_issue5_commands(sub, lang, doctrine)
     return parser
 
 

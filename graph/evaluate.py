@@ -6,7 +6,8 @@ A proposition the facts leave out takes the doctrine's burden default, else unkn
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import weakref
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -16,7 +17,7 @@ from .frozen import FrozenMap
 from .ground import Match, stated
 from .logic import Value, all_of, any_of, at_least, negate, ordered
 
-__all__ = ["Evaluation", "evaluate", "expr_value"]
+__all__ = ["Evaluation", "evaluate", "expr_value", "update"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +61,41 @@ def evaluate(G: nx.DiGraph, facts: Mapping[str, Value] | None = None) -> Evaluat
                 [(expr_value(c.expr, values), c.decides) for c in attrs["conditions"]], attrs["default"]
             )
     return Evaluation(FrozenMap(values))
+
+
+_POSITIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _positions(G: nx.DiGraph) -> Mapping[str, int]:
+    pos = _POSITIONS.get(G)
+    if pos is None:
+        pos = _POSITIONS[G] = {n: i for i, n in enumerate(G.graph["order"])}
+    return pos
+
+
+def update(
+    G: nx.DiGraph, base: Mapping[str, Value], changes: Mapping[str, Value], within: Collection[str] | None = None
+) -> dict[str, Value]:
+    """The values after setting the propositions in changes, re-evaluating only what they reach.
+
+    base holds the values before (of every node, or at least of `within`); within, when given,
+    limits the work to those nodes (a target and its ancestors), leaving the others as in base.
+    Equal to `evaluate(G, {...facts, **changes})` on every node it re-evaluates.
+    """
+    values = dict(base)
+    seen = set(changes)
+    todo = list(changes)
+    while todo:
+        for succ in G.successors(todo.pop()):
+            if succ not in seen and (within is None or succ in within):
+                seen.add(succ)
+                todo.append(succ)
+    pos = _positions(G)
+    nodes = G.nodes
+    for n in sorted(seen, key=pos.__getitem__):
+        if n in changes:  # a proposition: nothing points into it
+            values[n] = changes[n]
+        else:
+            attrs = nodes[n]
+            values[n] = ordered([(expr_value(c.expr, values), c.decides) for c in attrs["conditions"]], attrs["default"])
+    return values

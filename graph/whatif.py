@@ -1,0 +1,300 @@
+"""What if: set facts to other values, re-evaluate, and say what changed; which unknowns matter.
+
+A fact is named by its id in the case file (`f-homepage`, as in `explain --format json`) or, for a
+proposition the case leaves unstated, by its grounded node id (`NoticeReceived(platform)`).
+Values live in the results, never on the graph: a what-if is `evaluate(G, {**stated(G), n: v})`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .doctrine import Doctrine
+from .errors import UnknownIdError
+from .evaluate import Evaluation, evaluate, update
+from .explain import justification, rows, suggest
+from .frozen import FrozenMap
+from .ground import stated
+from .load import Case
+from .logic import Value
+
+__all__ = [
+    "Delta",
+    "WhatIf",
+    "Unknown",
+    "Relevance",
+    "fact_names",
+    "fact_node",
+    "conclusion_node",
+    "parse_setting",
+    "whatif",
+    "relevance",
+    "whatif_text",
+    "relevance_text",
+    "MAX_UNKNOWNS",
+]
+
+T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
+MAX_UNKNOWNS = 18  # 2**18 completions: the most relevance() enumerates
+
+
+def fact_names(G: nx.DiGraph) -> dict[str, str]:
+    """Proposition node -> the name users give it: the case's fact id, else the node id."""
+    return {
+        n: (a["fact"].id if a["fact"] is not None else n)
+        for n, a in G.nodes(data=True)
+        if a["kind"] == "Proposition"
+    }
+
+
+def fact_node(G: nx.DiGraph, case: Case, ref: str) -> str:
+    """The proposition node a fact id or a proposition node id names; else UnknownIdError."""
+    names = fact_names(G)
+    by_name = {name: n for n, name in names.items()} | {n: n for n in names}
+    if ref in by_name:
+        return by_name[ref]
+    hint = suggest(ref, list(by_name)) or "; the fact ids are listed by explain --format json"
+    raise UnknownIdError(case.path, ref, f"no fact or proposition has this id{hint}")
+
+
+def conclusion_node(G: nx.DiGraph, case: Case, ref: str) -> str:
+    """A grounded rule node (a conclusion, element, factor…) by id; else UnknownIdError."""
+    if ref in G and G.nodes[ref]["kind"] != "Proposition":
+        return ref
+    rules = [n for n, a in G.nodes(data=True) if a["kind"] != "Proposition"]
+    raise UnknownIdError(case.path, ref, f"no conclusion has this id{suggest(ref, rules) or '; see the ids of explain --format json'}")
+
+
+def parse_setting(text: str) -> tuple[str, Value]:
+    """'FACT=VALUE' -> (FACT, value); the values are true/false/unknown or established/refuted/unknown.
+
+    >>> parse_setting("f-homepage=false")
+    ('f-homepage', <Value.REFUTED: 'refuted'>)
+    """
+    ref, sep, raw = text.rpartition("=")
+    if not sep or not ref:
+        raise UnknownIdError("--set", text, "expected FACT=true|false|unknown")
+    try:
+        return ref, Value.parse(raw)
+    except ValueError:
+        raise UnknownIdError("--set", text, f"{raw!r} is not a value; use true, false or unknown") from None
+
+
+# -- what if ----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """One conclusion the changes moved: its value before and after, and its new justification."""
+
+    node: str
+    before: Value
+    after: Value
+    justification: Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """The conclusions after a set of fact changes: those that moved, and a tally of the rest."""
+
+    case: str
+    changes: Mapping[str, tuple[Value, Value]]  # fact name -> (before, after)
+    changed: tuple[Delta, ...]
+    unchanged: Mapping[str, int]  # value -> how many conclusions kept it
+
+    def to_json(self) -> dict:
+        """The documented JSON object (schema/whatif.schema.json)."""
+        return {
+            "case": self.case,
+            "changes": {k: {"before": b.value, "after": a.value} for k, (b, a) in self.changes.items()},
+            "changed": [
+                {"node": d.node, "before": d.before.value, "after": d.after.value, "justification": d.justification}
+                for d in self.changed
+            ],
+            "unchanged": dict(self.unchanged),
+        }
+
+
+def whatif(G: nx.DiGraph, case: Case, doctrine: Doctrine, settings: Mapping[str, Value]) -> WhatIf:
+    """Re-evaluate the case with the given facts (by fact or node id) set to new values.
+
+    >>> from lexpath.load import load_case; from lexpath.ground import ground
+    >>> case, doctrine = load_case("variant-prompt-takedown"); G = ground(doctrine, case)
+    >>> w = whatif(G, case, doctrine, {"f-took-measures-in-time": Value.REFUTED})
+    >>> [(d.node, d.after.value) for d in w.changed][:1]
+    [('CopyrightLiability(platform)', 'established')]
+    """
+    facts = stated(G)
+    names = fact_names(G)
+    nodes = {fact_node(G, case, ref): value for ref, value in settings.items()}
+    before = evaluate(G, facts)
+    after = Evaluation(FrozenMap(update(G, before.values, nodes)))
+    changed, kept = [], Counter()
+    for r in rows(G, after, case, doctrine):
+        if before[r.node] is r.value:
+            kept[r.value.value] += 1
+        else:
+            changed.append(Delta(r.node, before[r.node], r.value, justification(G, after, r.node, doctrine)))
+    return WhatIf(
+        case=case.id,
+        changes=FrozenMap({names[n]: (before[n], v) for n, v in nodes.items()}),
+        changed=tuple(changed),
+        unchanged=FrozenMap({v.value: kept[v.value] for v in (T, F, U)}),
+    )
+
+
+# -- relevance of unknowns --------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """An unknown fact under a target: what the target can become when it is resolved each way."""
+
+    fact: str
+    node: str
+    relevant: bool  # some resolution of the others makes this fact decide between two outcomes
+    if_established: frozenset[Value]  # the target's outcomes over every completion with the fact true
+    if_refuted: frozenset[Value]
+    alone: Mapping[str, Value]  # 'established'/'refuted' -> the target when only this fact is resolved
+
+
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    """Whether a target is settled whatever its unknown facts turn out to be, and which ones matter."""
+
+    case: str
+    target: str
+    value: Value
+    settled: bool
+    outcomes: frozenset[Value]  # the target's values over every completion of the unknowns
+    unknowns: tuple[Unknown, ...]  # the unknown facts under the target, relevant ones first
+    evaluations: int
+
+    def to_json(self) -> dict:
+        """The documented JSON object (schema/relevance.schema.json)."""
+        return {
+            "case": self.case,
+            "target": self.target,
+            "value": self.value.value,
+            "settled": self.settled,
+            "outcomes": _sorted(self.outcomes),
+            "unknowns": [
+                {
+                    "fact": u.fact,
+                    "node": u.node,
+                    "relevant": u.relevant,
+                    "if_established": _sorted(u.if_established),
+                    "if_refuted": _sorted(u.if_refuted),
+                    "alone": {k: v.value for k, v in u.alone.items()},
+                }
+                for u in self.unknowns
+            ],
+            "evaluations": self.evaluations,
+        }
+
+
+def _sorted(values) -> list[str]:
+    return [v.value for v in (T, F, U) if v in values]
+
+
+def relevance(G: nx.DiGraph, case: Case, target: str, facts: Mapping[str, Value] | None = None) -> Relevance:
+    """Which unknown facts under target can still change it: exact, by enumerating completions.
+
+    The unknown facts are the propositions under target whose value is unknown: stated unknown,
+    or unstated with no burden default (an unstated proposition a burden settles is not unknown).
+    Strong Kleene is monotone, so a decided target stays decided in every completion; an undecided
+    one is checked over all 2**u completions of its u unknowns (at most MAX_UNKNOWNS).
+    """
+    node = conclusion_node(G, case, target)
+    given = stated(G) if facts is None else facts
+    base = evaluate(G, given)
+    cone = nx.ancestors(G, node) | {node}
+    names = fact_names(G)
+    unknown = sorted(n for n in cone if G.nodes[n]["kind"] == "Proposition" and base[n] is U)
+    value = base[node]
+    if value is not U:
+        unknowns = tuple(Unknown(names[n], n, False, frozenset({value}), frozenset({value}), FrozenMap({"established": value, "refuted": value})) for n in unknown)
+        return Relevance(case.id, node, value, True, frozenset({value}), unknowns, 1)
+    if len(unknown) > MAX_UNKNOWNS:
+        raise UnknownIdError(case.path, node, f"{len(unknown)} unknown facts under it; relevance enumerates at most {MAX_UNKNOWNS}")
+    outcome: dict[int, Value] = {}
+    for mask in range(1 << len(unknown)):
+        completion = {n: T if mask >> i & 1 else F for i, n in enumerate(unknown)}
+        outcome[mask] = update(G, base.values, completion, cone)[node]
+    found = []
+    for i, n in enumerate(unknown):
+        bit = 1 << i
+        yes = {outcome[m] for m in outcome if m & bit}
+        no = {outcome[m] for m in outcome if not m & bit}
+        relevant = any(outcome[m] is not outcome[m | bit] for m in outcome if not m & bit)
+        alone = {v.value: update(G, base.values, {n: v}, cone)[node] for v in (T, F)}
+        found.append(Unknown(names[n], n, relevant, frozenset(yes), frozenset(no), FrozenMap(alone)))
+    found.sort(key=lambda u: (not u.relevant, u.fact))
+    evaluations = 1 + len(outcome) + 2 * len(unknown)
+    return Relevance(case.id, node, value, False, frozenset(outcome.values()), tuple(found), evaluations)
+
+
+# -- text --------------------------------------------------------------------------------
+
+WORDS = {
+    "en": {T: "established", F: "refuted", U: "unknown",
+           "set": "What if", "was": "was", "changed": "Conclusions that change", "none": "No conclusion changes.",
+           "unchanged": "Unchanged: {n} conclusions ({detail})",
+           "settled": "{target} is {value} and settled: no resolution of its {n} unknown facts can change it.",
+           "open": "{target} is unknown; over every resolution of its {n} unknown facts it can be {outcomes}.",
+           "relevant": "Unknown facts that can change it:", "irrelevant": "Unknown facts that cannot change it: {ids}",
+           "if": "if {v}: {outcomes}", "alone": " (settled by this fact alone)", "or": " or "},
+    "zh": {T: "成立", F: "不成立", U: "未知",
+           "set": "假如", "was": "原为", "changed": "发生变化的结论", "none": "没有结论发生变化。",
+           "unchanged": "未变化：{n} 个结论（{detail}）",
+           "settled": "{target} {value}，且已确定：其 {n} 项未知事实无论如何认定都不会改变它。",
+           "open": "{target} 未知；其 {n} 项未知事实的各种认定下，它可能{outcomes}。",
+           "relevant": "可以改变它的未知事实：", "irrelevant": "不能改变它的未知事实：{ids}",
+           "if": "若为{v}：{outcomes}", "alone": "（仅此一项即可确定）", "or": "或"},
+}
+
+
+def whatif_text(result: WhatIf, lang: str = "en") -> str:
+    """The what-if as text: the changes, each moved conclusion with its new justification, a tally."""
+    from .explain import MARK, _tree_lines
+
+    w = WORDS[lang]
+    out = [f"{w['set']}: " + "; ".join(f"{k} = {w[a]} ({w['was']} {w[b]})" for k, (b, a) in result.changes.items()), ""]
+    if result.changed:
+        out.append(f"{w['changed']}:")
+    else:
+        out.append(w["none"])
+    for d in result.changed:
+        out.append(f"{MARK[d.before]} -> {MARK[d.after]} {d.node}: {w[d.before]} -> {w[d.after]}")
+        for child in d.justification.get("children", ()):
+            out += _tree_lines(child, lang, 1, "")
+    detail = ", ".join(f"{n} {w[Value(v)]}" for v, n in result.unchanged.items() if n)
+    out += ["", w["unchanged"].format(n=sum(result.unchanged.values()), detail=detail)]
+    return "\n".join(out) + "\n"
+
+
+def relevance_text(result: Relevance, lang: str = "en") -> str:
+    """The relevance of a target's unknowns as text."""
+    w = WORDS[lang]
+    n = len(result.unknowns)
+    if result.settled:
+        out = [w["settled"].format(target=result.target, value=w[result.value], n=n)]
+        return "\n".join(out) + "\n"
+    either = w["or"].join(w[v] for v in (T, F, U) if v in result.outcomes)
+    out = [w["open"].format(target=result.target, n=n, outcomes=either)]
+    relevant = [u for u in result.unknowns if u.relevant]
+    if relevant:
+        out.append(w["relevant"])
+    for u in relevant:
+        parts = [
+            w["if"].format(v=w[v], outcomes=w["or"].join(w[x] for x in (T, F, U) if x in outs))
+            + (w["alone"] if u.alone[v.value] is not U else "")
+            for v, outs in ((T, u.if_established), (F, u.if_refuted))
+        ]
+        out.append(f"  {u.fact}: " + "; ".join(parts))
+    rest = [u.fact for u in result.unknowns if not u.relevant]
+    if rest:
+        out.append(w["irrelevant"].format(ids=", ".join(rest)))
+    return "\n".join(out) + "\n"
