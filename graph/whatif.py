@@ -121,7 +121,7 @@ class WhatIf:
 def whatif(G: nx.DiGraph, case: Case, doctrine: Doctrine, settings: Mapping[str, Value]) -> WhatIf:
     """Re-evaluate the case with the given facts (by fact or node id) set to new values.
 
-    >>> from lexpath.load import load_case; from lexpath.ground import ground
+    >>> from lexpath.load import load_case; from lexpath.ground import ground; from lexpath.whatif import whatif
     >>> case, doctrine = load_case("variant-prompt-takedown"); G = ground(doctrine, case)
     >>> w = whatif(G, case, doctrine, {"f-took-measures-in-time": Value.REFUTED})
     >>> [(d.node, d.after.value) for d in w.changed][:1]
