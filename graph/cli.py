@@ -126,6 +126,13 @@ def run_relevance(args) -> int:
     return _emit(result, args.format, relevance_text(result, args.lang))
 
 
+def run_compare(args) -> int:
+    from .compare import compare, compare_text
+
+    result = compare([_grounded(ref, args.doctrine) for ref in args.cases])
+    return _emit(result, args.format, compare_text(result, args.lang))
+
+
 def add_issue5_commands(sub, lang, doctrine) -> None:
     """The parsers of whatif, flips, relevance, compare and brief."""
     def case_and_format(p):
@@ -153,6 +160,13 @@ def add_issue5_commands(sub, lang, doctrine) -> None:
     case_and_format(p)
     p.add_argument("--target", required=True, metavar="CONCLUSION", help="a conclusion id, e.g. SafeHarbour(oss-providers)")
     p.set_defaults(run=run_relevance)
+
+    p = sub.add_parser("compare", help="cases side by side, and the facts that account for different outcomes")
+    p.add_argument("cases", nargs="+", metavar="CASE", help="two or more bundled case ids or paths; the first is compared with each other")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    lang(p)
+    doctrine(p)
+    p.set_defaults(run=run_compare)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,8 @@ __all__ = [
     "DoctrineError",
     "UnknownIdError",
     "OutputError",
+    "BadBoundError",
+    "CompareError",
 ]
 
 
@@ -50,3 +52,11 @@ class UnknownIdError(LexpathError):
 
 class OutputError(LexpathError):
     """An output file cannot be written."""
+
+
+class BadBoundError(LexpathError):
+    """A search bound that makes no sense (flips --max-size below 1)."""
+
+
+class CompareError(LexpathError):
+    """compare needs two or more distinct cases (a file given twice, or one alone)."""

@@ -25,7 +25,7 @@ from math import comb
 import networkx as nx
 
 from .doctrine import AllOf, AnyOf, AtLeast, Doctrine, Not, Unless
-from .errors import LexpathError
+from .errors import BadBoundError
 from .evaluate import Evaluation, evaluate, expr_value, update
 from .explain import justification
 from .frozen import FrozenMap
@@ -34,14 +34,10 @@ from .load import Case
 from .logic import Value, negate
 from .whatif import conclusion_node, fact_names, fact_node
 
-__all__ = ["Flip", "Flips", "BadBoundError", "default_wanted", "minimal_flips", "flips", "flips_text"]
+__all__ = ["Flip", "Flips", "default_wanted", "conflict", "minimal_flips", "flips", "flips_text"]
 
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 Changes = frozenset  # of (proposition node, new value) pairs
-
-
-class BadBoundError(LexpathError):
-    """A search bound that makes no sense (--max-size below 1)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,59 @@
+"""Cases side by side: rows line up by node, and the distinctions name the facts that decide."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import lexpath as package
+from lexpath.compare import compare
+from lexpath.ground import ground
+from lexpath.load import load_case
+
+from conftest import lexpath, one_line_error
+
+SCHEMA = Path(package.__file__).parent / "schema" / "compare.schema.json"
+
+
+def loaded(ref):
+    case, doctrine = load_case(ref)
+    return ground(doctrine, case), case, doctrine
+
+
+class TestCompare:
+    def test_prompt_takedown_is_distinguished_by_the_measures_taken(self):
+        result = compare([loaded("hangzhou-ultraman-lora"), loaded("variant-prompt-takedown")])
+        d = next(d for d in result.distinctions if d.conclusion == "ContributoryInfringement(platform,trainers)" and d.on == 0)
+        assert [r.node for r in d.facts] == ["TookNecessaryMeasures(platform)"]
+        row = d.facts[0]
+        assert row.facts == ("f-no-necessary-measures", "f-took-measures-in-time")
+
+    def test_rows_line_up_by_node_not_fact_id(self):
+        result = compare([loaded("hangzhou-ultraman-lora"), loaded("variant-obscure-work")])
+        famous = next(r for r in result.facts if r.node == "WorkFamous(ultraman)")
+        assert famous.facts == ("f-famous", "f-not-famous") and famous.differs
+
+    def test_every_distinction_is_on_the_path_and_differs(self):
+        result = compare([loaded("hangzhou-ultraman-lora"), loaded("variant-obscure-work"), loaded("variant-notice-ignored")])
+        assert result.distinctions
+        for d in result.distinctions:
+            for r in d.facts:
+                assert r.values[d.on] is not r.values[d.other]
+
+
+def test_json_follows_its_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    r = lexpath("compare", "hangzhou-ultraman-lora", "variant-platform-generates", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    jsonschema.validate(json.loads(r.stdout), json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_text_shows_the_differing_rows_and_why():
+    r = lexpath("compare", "hangzhou-ultraman-lora", "variant-prompt-takedown", "--lang", "zh")
+    assert r.returncode == 0, r.stderr
+    assert "TookNecessaryMeasures(platform)" in r.stdout and "结论不同的原因" in r.stdout
+
+
+@pytest.mark.parametrize("args", [["hangzhou-ultraman-lora", "hangzhou-ultraman-lora"], ["hangzhou-ultraman-lora"]], ids=["itself", "alone"])
+def test_a_case_with_itself_or_alone_is_one_line(args):
+    one_line_error(lexpath("compare", *args), "compare")
