@@ -133,6 +133,15 @@ def run_compare(args) -> int:
     return _emit(result, args.format, compare_text(result, args.lang))
 
 
+def run_brief(args) -> int:
+    from .brief import brief
+    from .evaluate import evaluate
+
+    G, case, doctrine = _grounded(args.case, args.doctrine)
+    print(brief(G, evaluate(G), case, doctrine, args.actor, args.lang), end="")
+    return 0
+
+
 def add_issue5_commands(sub, lang, doctrine) -> None:
     """The parsers of whatif, flips, relevance, compare and brief."""
     def case_and_format(p):
@@ -167,6 +176,13 @@ def add_issue5_commands(sub, lang, doctrine) -> None:
     lang(p)
     doctrine(p)
     p.set_defaults(run=run_compare)
+
+    p = sub.add_parser("brief", help="an IRAC brief in Markdown: issue, rule, application, conclusion, holding")
+    p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
+    p.add_argument("--actor", metavar="A", help="only the issues about this actor id")
+    lang(p)
+    doctrine(p)
+    p.set_defaults(run=run_brief)
 
 
 def build_parser() -> argparse.ArgumentParser:
