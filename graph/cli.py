@@ -158,7 +158,7 @@ def add_issue5_commands(sub, lang, doctrine) -> None:
 
     p = sub.add_parser("flips", help="the smallest sets of fact changes that bring a conclusion to a value")
     case_and_format(p)
-    p.add_argument("--target", required=True, metavar="CONCLUSION", help="a conclusion id, e.g. Fault(platform)")
+    p.add_argument("--target", required=True, metavar="CONCLUSION", help="a conclusion id as explain prints it: Statement(actor,…)")
     p.add_argument("--to", choices=("established", "refuted", "unknown"),
                    help="the value wanted (default: the opposite decided value; established for an unknown target)")
     p.add_argument("--max-size", type=int, default=3, metavar="N", help="the most changes in one flip (default 3)")
@@ -167,7 +167,7 @@ def add_issue5_commands(sub, lang, doctrine) -> None:
 
     p = sub.add_parser("relevance", help="whether a conclusion is settled, and which unknown facts can change it")
     case_and_format(p)
-    p.add_argument("--target", required=True, metavar="CONCLUSION", help="a conclusion id, e.g. SafeHarbour(oss-providers)")
+    p.add_argument("--target", required=True, metavar="CONCLUSION", help="a conclusion id as explain prints it: Statement(actor,…)")
     p.set_defaults(run=run_relevance)
 
     p = sub.add_parser("compare", help="cases side by side, and the facts that account for different outcomes")

@@ -1,6 +1,6 @@
 """Cases side by side: facts, factors and conclusions, and the distinctions that explain different outcomes.
 
-Rows are keyed by grounded node id (`WorkFamous(ultraman)`), so cases whose fact ids differ still
+Rows are keyed by grounded node id (`Statement(entity)`), so cases whose fact ids differ still
 line up. Where a conclusion's value differs, the distinctions are, in the manner of CATO, the facts
 on one case's justification path whose value differs in the other case.
 """

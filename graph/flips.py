@@ -279,13 +279,8 @@ def flips(
     """The minimal flips of a conclusion of the case, by fact id, each with its certificate.
 
     target is a grounded node id; wanted defaults to default_wanted(its value); keep names facts
-    (fact or node ids) that must not change. Facts not open to change never change.
-
-    >>> from lexpath.load import load_case; from lexpath.ground import ground; from lexpath.flips import flips
-    >>> case, doctrine = load_case("hangzhou-ultraman-lora"); G = ground(doctrine, case)
-    >>> result = flips(G, case, doctrine, "ContributoryInfringement(platform,trainers)", max_size=1)
-    >>> {"f-no-necessary-measures": "established"} in [{k: v.value for k, v in f.changes.items()} for f in result.flips]
-    True
+    (fact or node ids) that must not change. Facts not open to change never change, and neither
+    do propositions the case leaves unstated (use whatif for those).
     """
     node = conclusion_node(G, case, target)
     if max_size < 1:

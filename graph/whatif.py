@@ -1,7 +1,7 @@
 """What if: set facts to other values, re-evaluate, and say what changed; which unknowns matter.
 
 A fact is named by its id in the case file (`f-homepage`, as in `explain --format json`) or, for a
-proposition the case leaves unstated, by its grounded node id (`NoticeReceived(platform)`).
+proposition the case leaves unstated, by its grounded node id (`Proposition(entity)`).
 Values live in the results, never on the graph: a what-if is `evaluate(G, {**stated(G), n: v})`.
 """
 
@@ -121,11 +121,8 @@ class WhatIf:
 def whatif(G: nx.DiGraph, case: Case, doctrine: Doctrine, settings: Mapping[str, Value]) -> WhatIf:
     """Re-evaluate the case with the given facts (by fact or node id) set to new values.
 
-    >>> from lexpath.load import load_case; from lexpath.ground import ground; from lexpath.whatif import whatif
-    >>> case, doctrine = load_case("variant-prompt-takedown"); G = ground(doctrine, case)
-    >>> w = whatif(G, case, doctrine, {"f-took-measures-in-time": Value.REFUTED})
-    >>> [(d.node, d.after.value) for d in w.changed][:1]
-    [('CopyrightLiability(platform)', 'established')]
+    Only what the changed facts reach is re-evaluated (evaluate.update); every conclusion whose
+    value moved comes back with its new justification, the others are counted by value.
     """
     facts = stated(G)
     names = fact_names(G)
