@@ -24,10 +24,10 @@ from math import comb
 
 import networkx as nx
 
-from .doctrine import AllOf, AnyOf, AtLeast, Doctrine, Not, Unless
+from .doctrine import AllOf, AtLeast, Doctrine, Not, Unless
 from .errors import BadBoundError
 from .evaluate import Evaluation, evaluate, expr_value, update
-from .explain import justification
+from .explain import _tree_lines, justification
 from .frozen import FrozenMap
 from .ground import Match, stated
 from .load import Case
@@ -323,10 +323,8 @@ WORDS = {
 }
 
 
-def flips_text(result: Flips, lang: str = "en", facts: Mapping[str, Value] | None = None) -> str:
+def flips_text(result: Flips, lang: str = "en") -> str:
     """The flips as text: each set of changes, then the target's new justification."""
-    from .explain import _tree_lines
-
     w = WORDS[lang]
     words = dict(target=result.target, before=w[result.before], wanted=w[result.wanted], n=result.max_size)
     if result.before is result.wanted:

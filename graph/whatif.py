@@ -16,7 +16,7 @@ import networkx as nx
 from .doctrine import Doctrine
 from .errors import UnknownIdError
 from .evaluate import Evaluation, evaluate, update
-from .explain import justification, rows, suggest
+from .explain import MARK, _tree_lines, justification, rows, suggest
 from .frozen import FrozenMap
 from .ground import stated
 from .load import Case
@@ -242,21 +242,19 @@ WORDS = {
            "settled": "{target} is {value} and settled: no resolution of its {n} unknown facts can change it.",
            "open": "{target} is unknown; over every resolution of its {n} unknown facts it can be {outcomes}.",
            "relevant": "Unknown facts that can change it:", "irrelevant": "Unknown facts that cannot change it: {ids}",
-           "if": "if {v}: {outcomes}", "alone": " (settled by this fact alone)", "or": " or "},
+           "if": "if {v}: {outcomes}", "alone": " (settled by this fact alone)", "or": " or ", "semi": "; "},
     "zh": {T: "成立", F: "不成立", U: "未知",
            "set": "假如", "was": "原为", "changed": "发生变化的结论", "none": "没有结论发生变化。",
            "unchanged": "未变化：{n} 个结论（{detail}）",
            "settled": "{target} {value}，且已确定：其 {n} 项未知事实无论如何认定都不会改变它。",
            "open": "{target} 未知；其 {n} 项未知事实的各种认定下，它可能{outcomes}。",
            "relevant": "可以改变它的未知事实：", "irrelevant": "不能改变它的未知事实：{ids}",
-           "if": "若为{v}：{outcomes}", "alone": "（仅此一项即可确定）", "or": "或"},
+           "if": "若为{v}：{outcomes}", "alone": "（仅此一项即可确定）", "or": "或", "semi": "；"},
 }
 
 
 def whatif_text(result: WhatIf, lang: str = "en") -> str:
     """The what-if as text: the changes, each moved conclusion with its new justification, a tally."""
-    from .explain import MARK, _tree_lines
-
     w = WORDS[lang]
     out = [f"{w['set']}: " + "; ".join(f"{k} = {w[a]} ({w['was']} {w[b]})" for k, (b, a) in result.changes.items()), ""]
     if result.changed:
@@ -290,7 +288,7 @@ def relevance_text(result: Relevance, lang: str = "en") -> str:
             + (w["alone"] if u.alone[v.value] is not U else "")
             for v, outs in ((T, u.if_established), (F, u.if_refuted))
         ]
-        out.append(f"  {u.fact}: " + "; ".join(parts))
+        out.append(f"  {u.fact}: " + w["semi"].join(parts))
     rest = [u.fact for u in result.unknowns if not u.relevant]
     if rest:
         out.append(w["irrelevant"].format(ids=", ".join(rest)))
