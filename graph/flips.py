@@ -313,13 +313,13 @@ WORDS = {
            "already": "{target} is already {wanted}: nothing to change.",
            "none": "No flip of size <= {n}: no set of at most {n} changes to the facts open to change makes {target} {wanted}.",
            "flip": "Flip {i} ({k} change{s}): {changes}", "was": "was",
-           "cost": "{e} evaluations; brute force over the open facts: {b} ({share:.2%})"},
+           "cost": "{e} evaluations; brute force over the open facts: {b} ({share:.3%})"},
     "zh": {T: "成立", F: "不成立", U: "未知",
            "head": "{target}：{before} -> {wanted}",
            "already": "{target} 已经{wanted}：无需改变。",
            "none": "没有规模 <= {n} 的翻转：改变至多 {n} 项可改变的事实都不能使 {target} {wanted}。",
            "flip": "翻转 {i}（{k} 项改变）：{changes}", "was": "原为",
-           "cost": "评估 {e} 次；对可改变事实穷举需 {b} 次（{share:.2%}）"},
+           "cost": "评估 {e} 次；对可改变事实穷举需 {b} 次（{share:.3%}）"},
 }
 
 
