@@ -237,14 +237,14 @@ def relevance(G: nx.DiGraph, case: Case, target: str, facts: Mapping[str, Value]
 
 WORDS = {
     "en": {T: "established", F: "refuted", U: "unknown",
-           "set": "What if", "was": "was", "changed": "Conclusions that change", "none": "No conclusion changes.",
+           "set": "What if: ", "was": " (was {v})", "comma": ", ", "changed": "Conclusions that change", "none": "No conclusion changes.",
            "unchanged": "Unchanged: {n} conclusions ({detail})",
            "settled": "{target} is {value} and settled: no resolution of its {n} unknown facts can change it.",
            "open": "{target} is unknown; over every resolution of its {n} unknown facts it can be {outcomes}.",
            "relevant": "Unknown facts that can change it:", "irrelevant": "Unknown facts that cannot change it: {ids}",
            "if": "if {v}: {outcomes}", "alone": " (settled by this fact alone)", "or": " or ", "semi": "; "},
     "zh": {T: "成立", F: "不成立", U: "未知",
-           "set": "假如", "was": "原为", "changed": "发生变化的结论", "none": "没有结论发生变化。",
+           "set": "假如：", "was": "（原为{v}）", "comma": "，", "changed": "发生变化的结论", "none": "没有结论发生变化。",
            "unchanged": "未变化：{n} 个结论（{detail}）",
            "settled": "{target} {value}，且已确定：其 {n} 项未知事实无论如何认定都不会改变它。",
            "open": "{target} 未知；其 {n} 项未知事实的各种认定下，它可能{outcomes}。",
@@ -256,7 +256,8 @@ WORDS = {
 def whatif_text(result: WhatIf, lang: str = "en") -> str:
     """The what-if as text: the changes, each moved conclusion with its new justification, a tally."""
     w = WORDS[lang]
-    out = [f"{w['set']}: " + "; ".join(f"{k} = {w[a]} ({w['was']} {w[b]})" for k, (b, a) in result.changes.items()), ""]
+    said = (f"{k} = {w[a]}" + w["was"].format(v=w[b]) for k, (b, a) in result.changes.items())
+    out = [w["set"] + w["semi"].join(said), ""]
     if result.changed:
         out.append(f"{w['changed']}:")
     else:
@@ -265,7 +266,7 @@ def whatif_text(result: WhatIf, lang: str = "en") -> str:
         out.append(f"{MARK[d.before]} -> {MARK[d.after]} {d.node}: {w[d.before]} -> {w[d.after]}")
         for child in d.justification.get("children", ()):
             out += _tree_lines(child, lang, 1, "")
-    detail = ", ".join(f"{n} {w[Value(v)]}" for v, n in result.unchanged.items() if n)
+    detail = w["comma"].join(f"{n} {w[Value(v)]}" for v, n in result.unchanged.items() if n)
     out += ["", w["unchanged"].format(n=sum(result.unchanged.values()), detail=detail)]
     return "\n".join(out) + "\n"
 
