@@ -312,13 +312,13 @@ WORDS = {
            "head": "{target}: {before} -> {wanted}",
            "already": "{target} is already {wanted}: nothing to change.",
            "none": "No flip of size <= {n}: no set of at most {n} changes to the facts open to change makes {target} {wanted}.",
-           "flip": "Flip {i} ({k} change{s}): {changes}", "was": "was",
+           "flip": "Flip {i} ({k} change{s}): {changes}", "comma": ", ",
            "cost": "{e} evaluations; brute force over the open facts: {b} ({share:.3%})"},
     "zh": {T: "成立", F: "不成立", U: "未知",
            "head": "{target}：{before} -> {wanted}",
            "already": "{target} 已经{wanted}：无需改变。",
            "none": "没有规模 <= {n} 的翻转：改变至多 {n} 项可改变的事实都不能使 {target} {wanted}。",
-           "flip": "翻转 {i}（{k} 项改变）：{changes}", "was": "原为",
+           "flip": "翻转 {i}（{k} 项改变）：{changes}", "comma": "，",
            "cost": "评估 {e} 次；对可改变事实穷举需 {b} 次（{share:.3%}）"},
 }
 
@@ -334,7 +334,7 @@ def flips_text(result: Flips, lang: str = "en") -> str:
         out.append(w["none"].format(**words))
     for i, flip in enumerate(result.flips, 1):
         k = len(flip.changes)
-        changes = ", ".join(f"{f} = {w[v]}" for f, v in flip.changes.items())
+        changes = w["comma"].join(f"{f} = {w[v]}" for f, v in flip.changes.items())
         out += ["", w["flip"].format(i=i, k=k, s="" if k == 1 else "s", changes=changes)]
         for child in flip.justification.get("children", ()):
             out += _tree_lines(child, lang, 1, "")
