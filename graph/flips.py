@@ -121,7 +121,6 @@ class _Conflicts:
     def node(self, n: str, how) -> frozenset | None:
         key = (n, how)
         if key not in self.memo:
-            self.memo[key] = None  # the graph is acyclic; this only guards the recursion
             attrs = self.G.nodes[n]
             if attrs["kind"] == "Proposition":
                 self.memo[key] = frozenset({n}) if n in self.free else frozenset()
@@ -251,7 +250,7 @@ def minimal_flips(
             if size == max_size:
                 continue
             changed = {n for n, _ in S}
-            J = conflict(G, values, target, wanted, [n for n in original if n not in changed])
+            J = conflict(G, values, target, wanted, original.keys() - changed)
             for n in sorted(J or ()):
                 for v in alternatives[n]:
                     child = S | {(n, v)}
