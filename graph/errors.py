@@ -55,7 +55,7 @@ class OutputError(LexpathError):
 
 
 class BadBoundError(LexpathError):
-    """A search bound that makes no sense (flips --max-size below 1)."""
+    """A search out of bounds: flips --max-size below 1, or relevance over too many unknowns."""
 
 
 class CompareError(LexpathError):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .doctrine import Doctrine
-from .errors import UnknownIdError
+from .errors import BadBoundError, UnknownIdError
 from .evaluate import Evaluation, evaluate, update
 from .explain import MARK, _tree_lines, justification, rows, suggest
 from .frozen import FrozenMap
@@ -215,7 +215,7 @@ def relevance(G: nx.DiGraph, case: Case, target: str, facts: Mapping[str, Value]
         unknowns = tuple(Unknown(names[n], n, False, frozenset({value}), frozenset({value}), FrozenMap({"established": value, "refuted": value})) for n in unknown)
         return Relevance(case.id, node, value, True, frozenset({value}), unknowns, 1)
     if len(unknown) > MAX_UNKNOWNS:
-        raise UnknownIdError(case.path, node, f"{len(unknown)} unknown facts under it; relevance enumerates at most {MAX_UNKNOWNS}")
+        raise BadBoundError(case.path, node, f"{len(unknown)} unknown facts under it; relevance enumerates at most {MAX_UNKNOWNS}")
     outcome: dict[int, Value] = {}
     for mask in range(1 << len(unknown)):
         completion = {n: T if mask >> i & 1 else F for i, n in enumerate(unknown)}
