@@ -138,3 +138,15 @@ def test_bad_input_is_one_line(args, needles):
 def test_a_value_other_than_the_three_is_a_usage_error():
     r = lexpath("flips", "hangzhou-ultraman-lora", "--target", "Fault(platform)", "--to", "maybe")
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_a_target_already_at_the_value_is_a_plain_answer():
+    r = lexpath("flips", "hangzhou-ultraman-lora", "--target", "Fault(platform)", "--to", "established")
+    assert r.returncode == 0 and "already established: nothing to change" in r.stdout
+
+
+def test_flipping_to_unknown_may_set_facts_unknown():
+    case, doctrine = load_case("hangzhou-ultraman-lora")
+    G = ground(doctrine, case)
+    result = flips(G, case, doctrine, "NoNecessaryMeasures(platform)", wanted=U, max_size=1)
+    assert [dict(f.changes) for f in result.flips] == [{"f-no-necessary-measures": U}]
