@@ -91,21 +91,20 @@ def _grounded(case_ref: str, doctrine_ref: str | None):
     return ground(doctrine, case), case, doctrine
 
 
-def _emit(obj, fmt: str, text) -> int:
+def _emit(result, fmt: str, as_text, lang: str) -> int:
     if fmt == "json":
-        print(json.dumps(obj.to_json(), ensure_ascii=False))
+        print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
-        print(text, end="")
+        print(as_text(result, lang), end="")
     return 0
 
 
 def run_whatif(args) -> int:
     from .whatif import parse_setting, whatif, whatif_text
 
-    settings = dict(parse_setting(s) for s in args.set)
+    settings = dict(parse_setting(s) for s in args.settings)
     G, case, doctrine = _grounded(args.case, args.doctrine)
-    result = whatif(G, case, doctrine, settings)
-    return _emit(result, args.format, whatif_text(result, args.lang))
+    return _emit(whatif(G, case, doctrine, settings), args.format, whatif_text, args.lang)
 
 
 def run_flips(args) -> int:
@@ -113,24 +112,23 @@ def run_flips(args) -> int:
     from .logic import Value
 
     G, case, doctrine = _grounded(args.case, args.doctrine)
-    wanted = None if args.to is None else Value(args.to)
+    wanted = None if args.wanted is None else Value(args.wanted)
     result = flips(G, case, doctrine, args.target, wanted, args.max_size, args.keep)
-    return _emit(result, args.format, flips_text(result, args.lang))
+    return _emit(result, args.format, flips_text, args.lang)
 
 
 def run_relevance(args) -> int:
     from .whatif import relevance, relevance_text
 
     G, case, _ = _grounded(args.case, args.doctrine)
-    result = relevance(G, case, args.target)
-    return _emit(result, args.format, relevance_text(result, args.lang))
+    return _emit(relevance(G, case, args.target), args.format, relevance_text, args.lang)
 
 
 def run_compare(args) -> int:
     from .compare import compare, compare_text
 
     result = compare([_grounded(ref, args.doctrine) for ref in args.cases])
-    return _emit(result, args.format, compare_text(result, args.lang))
+    return _emit(result, args.format, compare_text, args.lang)
 
 
 def run_brief(args) -> int:
@@ -152,14 +150,14 @@ def add_issue5_commands(sub, lang, doctrine) -> None:
 
     p = sub.add_parser("whatif", help="set facts to other values and show the conclusions that change")
     case_and_format(p)
-    p.add_argument("--set", action="append", required=True, metavar="FACT=VALUE",
+    p.add_argument("--set", dest="settings", action="append", required=True, metavar="FACT=VALUE",
                    help="a fact id (or an unstated proposition's node id) and true, false or unknown; repeatable")
     p.set_defaults(run=run_whatif)
 
     p = sub.add_parser("flips", help="the smallest sets of fact changes that bring a conclusion to a value")
     case_and_format(p)
     p.add_argument("--target", required=True, metavar="CONCLUSION", help="a conclusion id as explain prints it: Statement(actor,…)")
-    p.add_argument("--to", choices=("established", "refuted", "unknown"),
+    p.add_argument("--to", dest="wanted", choices=("established", "refuted", "unknown"),
                    help="the value wanted (default: the opposite decided value; established for an unknown target)")
     p.add_argument("--max-size", type=int, default=3, metavar="N", help="the most changes in one flip (default 3)")
     p.add_argument("--keep", nargs="+", default=[], metavar="FACT", help="facts that must not change")
