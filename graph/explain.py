@@ -61,8 +61,12 @@ class Row:
 
     @property
     def agrees(self) -> bool | None:
-        """None where there is no holding, or the reasoner leaves the point unknown."""
-        if self.holding is None or self.value is U:
+        """None where there is no holding, or the reasoner leaves a decided point unknown.
+
+        An expectation may itself be unknown (the law leaves the point open): lexpath agrees with
+        it only by saying unknown too.
+        """
+        if self.holding is None or (self.value is U and self.holding.value is not U):
             return None
         return self.holding.value is self.value
 

@@ -221,7 +221,7 @@ def bundled_doctrines() -> dict[str, Doctrine]:
     for path in sorted(data_dir("ontology").glob("doctrine*.ttl")):
         doctrine = load_doctrine(path)
         found[doctrine.id] = doctrine
-    return found
+    return dict(sorted(found.items()))
 
 
 def doctrine_files(path: Path) -> list[Path]:
