@@ -13,6 +13,7 @@ __all__ = [
     "DoctrineError",
     "UnknownIdError",
     "OutputError",
+    "ContrastError",
 ]
 
 
@@ -50,3 +51,7 @@ class UnknownIdError(LexpathError):
 
 class OutputError(LexpathError):
     """An output file cannot be written."""
+
+
+class ContrastError(LexpathError):
+    """A contrast cannot be drawn: one doctrine named twice, or not two doctrines."""

@@ -237,6 +237,9 @@ def doctrine_files(path: Path) -> list[Path]:
     return [path]
 
 
+_COMPILED: dict[tuple, Doctrine] = {}  # doctrines read in this process, by file, mtime and size
+
+
 def load_doctrine(path: Path) -> Doctrine:
     """Compile the doctrine in path, a file or a folder (with the shared vocabulary), cached when unchanged."""
     own = doctrine_files(path)
@@ -245,9 +248,13 @@ def load_doctrine(path: Path) -> Doctrine:
         if not f.is_file():
             raise CaseNotFoundError(f, "path", "no such doctrine file")
     code = Path(__file__).resolve().parent / "doctrine.py"  # a changed compiler invalidates the cache
+    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in [code, *files])
+    if stamp in _COMPILED:  # already read in this process
+        return _COMPILED[stamp]
     key = f"doctrine-{_digest([code, *files])}.pickle"
     cached = _cache_get(key)
     if isinstance(cached, Doctrine):
+        _COMPILED[stamp] = cached
         return cached
     graph = Graph()
     for f in files:
@@ -257,6 +264,7 @@ def load_doctrine(path: Path) -> Doctrine:
         raise DoctrineError(path, problems[0][0], problems[0][1])
     doctrine = compile_doctrine(graph, tuple(str(f) for f in files))
     _cache_put(key, doctrine)
+    _COMPILED[stamp] = doctrine
     return doctrine
 
 
