@@ -163,7 +163,8 @@ def read_turtle(path: Path, into: Graph | None = None) -> Graph:
         graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as err:
         raise TurtleError(path, f"line {err.lines + 1}", "not valid Turtle: " + _syntax_reason(err)) from err
-    except (ValueError, TypeError) as err:  # rdflib's other parse failures (bad IRIs, literals)
+    except (ValueError, TypeError, AssertionError) as err:  # rdflib's other parse failures (bad IRIs, literals,
+        # and an assert on a string left open at the end of the file)
         raise TurtleError(path, "file", f"not valid Turtle: {str(err).splitlines()[0][:200]}") from err
     return graph
 
