@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import networkx as nx
 from rdflib import URIRef
 
-from .doctrine import Doctrine, local_name
+from .doctrine import Doctrine
 from .errors import ContrastError, InvalidCaseError
 from .evaluate import Evaluation, evaluate, expr_value
 from .explain import MARK, WORDS, _both, _pick, assumption_lines, report
@@ -168,11 +168,10 @@ def contrast(case_ref: str, doctrines: Sequence[str] | None = None) -> dict:
             raise InvalidCaseError(first.file, first.subject, first.message)
         case = parse_case(graph, path, d)
         G = ground(d, case)
-        facts = stated(G)
-        ev = evaluate(G, facts)
+        ev = evaluate(G, stated(G))
         rep = report(G, ev, case, d)
         sides.append((d, case, G, Probe(G, ev), ev, rep))
-    (da, case, Ga, fa, eva, repa), (db, _, Gb, fb, evb, repb) = sides
+    (da, case, Ga, _, _, repa), (db, _, Gb, _, _, repb) = sides
     by_node = [{c["id"]: c for c in rep["conclusions"]} for rep in (repa, repb)]
     grounded = [{} for _ in sides]  # statement -> args -> node
     for i, (_, _, G, _, _, _) in enumerate(sides):

@@ -145,3 +145,11 @@ def test_contrast_needs_two_doctrines_and_known_ids():
 
 def test_bundled_doctrines_are_cn_and_us():
     assert list(bundled_doctrines()) == ["cn", "us"]
+
+
+def test_a_broken_doctrine_in_a_contrast_is_one_line(tmp_path):
+    from test_doctrine import HEAD, rule
+
+    path = tmp_path / "cyclic.ttl"
+    path.write_text(HEAD + rule("A", "t:B") + rule("B", "t:A"), encoding="utf-8")
+    one_line_error(lexpath("contrast", "hangzhou-ultraman-lora", "--doctrines", f"cn,{path}"), str(path), "cycle")

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from lexpath.doctrine import natural_key
-from lexpath.load import bundled_doctrines, data_dir
+from lexpath.load import bundled_doctrines
 
 from conftest import lexpath, one_line_error, write
 
