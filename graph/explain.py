@@ -4,7 +4,8 @@ The justification of a node is the part of its condition that decided its value:
 rule, the earlier conditions that did not fire and the one that did (or the default); for a
 combinator, the children that settle it (all of them for a conjunction that holds, the refuted
 ones for one that fails, the unknown ones for one left open). Every node carries its legal basis;
-every fact its locator in the judgment and its tag, or the burden default it came from.
+every fact its locator in the judgment and its tag, or the burden default it came from, or the
+premise its doctrine assumed to read a case of another jurisdiction (listed first, as assumptions).
 """
 
 from __future__ import annotations

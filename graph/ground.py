@@ -4,7 +4,9 @@ A rule's roles are filled by the case's entities whose classes fit; a binding (a
 user it serves) keeps only the tuples the case relates. A condition naming a statement with a
 role the rule does not bind ranges over every instance that fits (any user served by this
 provider). The result is a networkx DiGraph, edges from what supports to what it supports
-(facts on the left, conclusions on the right), with the grounded conditions on each node.
+(facts on the left, conclusions on the right), with the grounded conditions on each node. A
+doctrine reading a case of another jurisdiction marks the propositions its premises cover
+(node attribute `premise`); stated() then gives them the premise's value.
 """
 
 from __future__ import annotations
