@@ -183,6 +183,20 @@ def add_issue5_commands(sub, lang, doctrine) -> None:
     p.set_defaults(run=run_brief)
 
 
+def run_contrast(args) -> int:
+    from .contrast import contrast, to_markdown, to_text
+
+    refs = [r.strip() for r in args.doctrines.split(",") if r.strip()] if args.doctrines else None
+    rep = contrast(args.case, refs)
+    if args.format == "json":
+        print(json.dumps(rep, ensure_ascii=False))
+    elif args.format == "md":
+        print(to_markdown(rep, args.lang), end="")
+    else:
+        print(to_text(rep, args.lang), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lexpath",
@@ -219,6 +233,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=run_explain)
 
     add_issue5_commands(sub, lang, doctrine)
+    p = sub.add_parser("contrast", help="one case under two doctrines, side by side, actor by actor")
+    p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
+    p.add_argument("--doctrines", metavar="A,B", help="two doctrines, ids or paths (default: the case's own and the other bundled one)")
+    p.add_argument("--format", choices=("text", "json", "md"), default="text")
+    lang(p)
+    p.set_defaults(run=run_contrast)
     return parser
 
 

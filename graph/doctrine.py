@@ -37,6 +37,7 @@ __all__ = [
     "Condition",
     "Statement",
     "Burden",
+    "Premise",
     "Relation",
     "Doctrine",
     "compile_doctrine",
@@ -149,6 +150,7 @@ class Statement:
     if_refuted: Text
     question: Text
     legal_basis: tuple[str, ...]
+    close_match: tuple[str, ...] = ()  # statements of other doctrines that correspond (skos:closeMatch)
 
     @property
     def id(self) -> str:
@@ -161,6 +163,18 @@ class Burden:
 
     value: Value
     bearer: str
+    legal_basis: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Premise:
+    """What a doctrine assumes of a proposition when it reads a case from another jurisdiction."""
+
+    iri: str
+    proposition: str
+    value: Value
+    label: Text
+    definition: Text
     legal_basis: tuple[str, ...]
 
 
@@ -183,7 +197,8 @@ class Doctrine:
     sources: tuple[str, ...]
     statements: Mapping[str, Statement]
     role_vars: Mapping[str, RoleVar]
-    burdens: Mapping[str, Burden]
+    burdens: Mapping[str, Burden]  # every proposition with a default, the doctrine-wide one included
+    premises: tuple[Premise, ...]
     relations: Mapping[str, Relation]
     ancestors: Mapping[str, frozenset[str]]  # class -> itself and every superclass
     labels: Mapping[str, Text]  # any labelled term: classes, legal sources, values, tags
@@ -314,6 +329,8 @@ class _Compiler:
             if_refuted=FrozenMap(_texts(g, subject, LEX.ifRefuted)),
             question=FrozenMap(_texts(g, subject, LEX.question)),
             legal_basis=tuple(sorted((str(x) for x in g.objects(subject, LEX.legalBasis)), key=natural_key)),
+            close_match=tuple(sorted({str(x) for x in g.objects(subject, SKOS.closeMatch)}
+                                     | {str(x) for x in g.subjects(SKOS.closeMatch, subject)})),
         )
 
     # -- the whole doctrine ---------------------------------------------------
@@ -367,16 +384,35 @@ class _Compiler:
         for st in statements.values():
             self.check_roles(st, statements, role_vars, ancestors)
         self.check_acyclic(statements)
-        burdens = {}
+        burdens, everywhere = {}, []
         for b in g.objects(head, LEX.burden):
             prop, value = g.value(b, LEX.proposition), g.value(b, LEX.whenUnstated)
-            if prop is None or value is None or str(prop) not in statements:
-                self.fail(b, "a lex:burden needs lex:proposition (a declared proposition) and lex:whenUnstated")
-            burdens[str(prop)] = Burden(
+            if value is None or (prop is not None and (str(prop) not in statements or statements[str(prop)].kind != "Proposition")):
+                self.fail(b, "a lex:burden needs lex:whenUnstated and, if it names one, a declared lex:proposition")
+            burden = Burden(
                 _value(value, self.where),
                 str(g.value(b, LEX.bearer) or ""),
                 tuple(sorted((str(x) for x in g.objects(b, LEX.legalBasis)), key=natural_key)),
             )
+            if prop is None:
+                everywhere.append(burden)
+            else:
+                burdens[str(prop)] = burden
+        if len(everywhere) > 1:
+            self.fail(head, "at most one lex:burden may name no proposition (the doctrine-wide default)")
+        for st in statements.values():  # a burden naming no proposition covers every other one
+            if everywhere and st.kind == "Proposition" and st.iri not in burdens:
+                burdens[st.iri] = everywhere[0]
+        premises = []
+        for pr in sorted(g.objects(head, LEX.assumes), key=str):
+            prop, value = g.value(pr, LEX.proposition), g.value(pr, LEX.value)
+            if prop is None or value is None or str(prop) not in statements or statements[str(prop)].kind != "Proposition":
+                self.fail(pr, "a lex:Premise needs lex:proposition (a declared proposition) and lex:value")
+            premises.append(Premise(
+                str(pr), str(prop), _value(value, self.where),
+                FrozenMap(_texts(g, pr, RDFS.label)), FrozenMap(_texts(g, pr, SKOS.definition)),
+                tuple(sorted((str(x) for x in g.objects(pr, LEX.legalBasis)), key=natural_key)),
+            ))
         relations = {b.relation: self.relation(b.relation) for st in statements.values() for b in st.bindings}
         labels = {}
         for subject in set(g.subjects(RDFS.label)):
@@ -391,6 +427,7 @@ class _Compiler:
             statements=FrozenMap(statements),
             role_vars=FrozenMap(role_vars),
             burdens=FrozenMap(burdens),
+            premises=tuple(premises),
             relations=FrozenMap(relations),
             ancestors=FrozenMap(ancestors),
             labels=FrozenMap(labels),

@@ -15,6 +15,7 @@ __all__ = [
     "OutputError",
     "BadBoundError",
     "CompareError",
+    "ContrastError",
 ]
 
 
@@ -60,3 +61,7 @@ class BadBoundError(LexpathError):
 
 class CompareError(LexpathError):
     """compare needs two or more distinct cases (a file given twice, or one alone)."""
+
+
+class ContrastError(LexpathError):
+    """A contrast cannot be drawn: one doctrine named twice, or not two doctrines."""

@@ -4,7 +4,8 @@ The justification of a node is the part of its condition that decided its value:
 rule, the earlier conditions that did not fire and the one that did (or the default); for a
 combinator, the children that settle it (all of them for a conjunction that holds, the refuted
 ones for one that fails, the unknown ones for one left open). Every node carries its legal basis;
-every fact its locator in the judgment and its tag, or the burden default it came from.
+every fact its locator in the judgment and its tag, or the burden default it came from, or the
+premise its doctrine assumed to read a case of another jurisdiction (listed first, as assumptions).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from .ground import Match
 from .load import Case, Holding
 from .logic import Value, negate
 
-__all__ = ["Row", "rows", "support", "justification", "report", "to_text", "to_markdown", "suggest"]
+__all__ = ["Row", "rows", "support", "justification", "assumptions", "assumption_lines", "report", "to_text",
+           "to_markdown", "suggest"]
 
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 MARK = {T: "[+]", F: "[-]", U: "[?]"}
@@ -32,13 +34,19 @@ WORDS = {
            "default": "otherwise", "seen": "(as above)", "not": "NOT ", "unstated": "not stated in the case",
            "burden": "not stated: {value} by default, the burden being on {bearer} ({basis})",
            "basis": "basis", "agreement": "Agreement with the {who}: {agree} agree, {disagree} disagree, {undecided} left unknown by lexpath, {none} conclusions without one",
-           "holdings": "Holdings and expectations", "facts": "Facts", "doctrine": "doctrine", "variant": "teaching variant of", "unused": "facts this doctrine does not use"},
+           "holdings": "Holdings and expectations", "facts": "Facts", "doctrine": "doctrine", "variant": "teaching variant of", "unused": "facts this doctrine does not use",
+           "premise": "ASSUMED: {label}", "premise_stated": "; the case states {value} ({fact})",
+           "assumptions": "Assumed by doctrine {doctrine} to read a case of another jurisdiction (premises, not facts of the case)",
+           "stated": "the case states {value} ({fact})", "unstated_short": "the case is silent"},
     "zh": {T: "成立", F: "不成立", U: "未知", "court": "法院", "expected": "预期（我们的解读）",
            "agrees": "一致", "disagrees": "不一致", "accept": "成立条件", "reject": "排除条件",
            "default": "否则", "seen": "（同上）", "not": "并非 ", "unstated": "案件未陈述",
            "burden": "未陈述：默认{value}，举证责任在{bearer}（{basis}）",
            "basis": "依据", "agreement": "与{who}的一致性：一致 {agree}，不一致 {disagree}，lexpath 未能确定 {undecided}，无认定的结论 {none}",
-           "holdings": "认定与预期", "facts": "事实", "doctrine": "学说", "variant": "教学变体，改编自", "unused": "本学说未使用的事实"},
+           "holdings": "认定与预期", "facts": "事实", "doctrine": "学说", "variant": "教学变体，改编自", "unused": "本学说未使用的事实",
+           "premise": "假设：{label}", "premise_stated": "；案件陈述为{value}（{fact}）",
+           "assumptions": "学说 {doctrine} 为阅读另一法域的案件所作的假设（前提，不是案件事实）",
+           "stated": "案件陈述为{value}（{fact}）", "unstated_short": "案件未提及"},
 }
 
 
@@ -54,8 +62,12 @@ class Row:
 
     @property
     def agrees(self) -> bool | None:
-        """None where there is no holding, or the reasoner leaves the point unknown."""
-        if self.holding is None or self.value is U:
+        """None where there is no holding, or the reasoner leaves a decided point unknown.
+
+        An expectation may itself be unknown (the law leaves the point open): lexpath agrees with
+        it only by saying unknown too.
+        """
+        if self.holding is None or (self.value is U and self.holding.value is not U):
             return None
         return self.holding.value is self.value
 
@@ -122,7 +134,11 @@ def justification(G: nx.DiGraph, ev: Evaluation, node: str, doctrine: Doctrine, 
     }
     if st.kind == "Proposition":
         fact = a["fact"]
-        if fact is not None and fact.value is value:
+        premise = a.get("premise")
+        if premise is not None and premise.value is value:
+            out["source"] = {"kind": "premise", "premise": local_name(premise.iri), "label": _both(premise.label),
+                             "stated": None if fact is None else {"fact": fact.id, "value": fact.value.value}}
+        elif fact is not None and fact.value is value:
             out["source"] = {"kind": "stated", "fact": fact.id, "locator": fact.locator, "tag": fact.tag}
         elif fact is not None:
             out["source"] = {"kind": "assumed", "fact": fact.id, "stated": fact.value.value}
@@ -226,6 +242,7 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
         })
     return {
         "case": case.id,
+        "assumptions": assumptions(G, doctrine),
         "title": _both(case.title),
         "court": _both(case.court),
         "case_number": case.number,
@@ -241,6 +258,34 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
         "conclusions": conclusions,
         "agreement": {k: tally[k] for k in ("agree", "disagree", "undecided", "no_holding")},
     }
+
+
+def assumptions(G: nx.DiGraph, doctrine: Doctrine) -> list[dict]:
+    """The premises the doctrine assumed to read a case of another jurisdiction, one per premise.
+
+    Each names the entities it was applied to and what the case itself states there, so that no
+    output presents an assumption as a fact of the case.
+    """
+    found: dict[str, dict] = {}
+    for n, a in G.nodes(data=True):
+        premise = a.get("premise")
+        if premise is None:
+            continue
+        item = found.setdefault(premise.iri, {
+            "premise": local_name(premise.iri),
+            "label": _both(premise.label),
+            "definition": _both(premise.definition),
+            "proposition": local_name(premise.proposition),
+            "value": premise.value.value,
+            "legal_basis": [_source(doctrine, s) for s in premise.legal_basis],
+            "about": [],
+        })
+        fact = a["fact"]
+        item["about"].append({"actors": list(a["args"]), "node": n,
+                              "stated": None if fact is None else {"fact": fact.id, "value": fact.value.value}})
+    for item in found.values():
+        item["about"].sort(key=lambda x: x["node"])
+    return sorted(found.values(), key=lambda x: x["premise"])
 
 
 def _roles(classes, doctrine: Doctrine) -> list[str]:
@@ -267,9 +312,29 @@ def _fact_note(source: dict, lang: str, value: str) -> str:
         basis = "; ".join(_pick(s["label"], lang) for s in source["legal_basis"])
         bearer = _pick(source["bearer"]["label"], lang)
         return "[" + w["burden"].format(value=w[Value(value)], bearer=bearer, basis=basis) + "]"
+    if kind == "premise":
+        said = source["stated"]
+        note = w["premise"].format(label=_pick(source["label"], lang))
+        if said is not None:
+            note += w["premise_stated"].format(fact=said["fact"], value=w[Value(said["value"])])
+        return f"[{note}]"
     if kind == "assumed":
         return "[what-if]"
     return f"[{w['unstated']}]"
+
+
+def assumption_lines(items: list[dict], doctrine: str, lang: str, bullet: str) -> list[str]:
+    """The premises a doctrine assumed, as lines: a heading, then one line per premise and entity."""
+    w = WORDS[lang]
+    lines = [f"{w['assumptions'].format(doctrine=doctrine)}:"]
+    for item in items:
+        basis = "; ".join(_pick(s["label"], lang) for s in item["legal_basis"])
+        lines.append(f"  {bullet}{_pick(item['label'], lang)}: {w[Value(item['value'])]}" + (f" — {basis}" if basis else ""))
+        for about in item["about"]:
+            said = about["stated"]
+            note = w["stated"].format(value=w[Value(said["value"])], fact=said["fact"]) if said else w["unstated_short"]
+            lines.append(f"      {bullet}{about['node']}: {note}")
+    return lines
 
 
 def _line(node: dict, lang: str) -> str:
@@ -334,6 +399,8 @@ def to_text(rep: dict, lang: str = "en") -> str:
     out = [f"{_pick(rep['title'], lang)}", _header(rep, lang)]
     if rep["changes"]:
         out.append(_pick(rep["changes"], lang))
+    if rep["assumptions"]:
+        out += ["", *assumption_lines(rep["assumptions"], rep["doctrine"], lang, "")]
     for actor, c in _groups(rep):
         if actor is not None:
             out += ["", f"== {_pick(actor['label'], lang)} [{actor['id']}] =="]
@@ -375,6 +442,8 @@ def to_markdown(rep: dict, lang: str = "en") -> str:
     out = [f"# {_pick(rep['title'], lang)}", "", _header(rep, lang)]
     if rep["changes"]:
         out += ["", f"> {_pick(rep['changes'], lang)}"]
+    if rep["assumptions"]:
+        out += ["", *assumption_lines(rep["assumptions"], rep["doctrine"], lang, "- ")]
     for actor, c in _groups(rep):
         if actor is not None:
             out += ["", f"## {_pick(actor['label'], lang)} (`{actor['id']}`)"]

@@ -4,7 +4,9 @@ A rule's roles are filled by the case's entities whose classes fit; a binding (a
 user it serves) keeps only the tuples the case relates. A condition naming a statement with a
 role the rule does not bind ranges over every instance that fits (any user served by this
 provider). The result is a networkx DiGraph, edges from what supports to what it supports
-(facts on the left, conclusions on the right), with the grounded conditions on each node.
+(facts on the left, conclusions on the right), with the grounded conditions on each node. A
+doctrine reading a case of another jurisdiction marks the propositions its premises cover
+(node attribute `premise`); stated() then gives them the premise's value.
 """
 
 from __future__ import annotations
@@ -70,7 +72,10 @@ def ground(doctrine: Doctrine, case: Case) -> nx.DiGraph:
         ]
 
     facts = {(f.proposition, f.about): f for f in case.facts}
-    G = nx.DiGraph(doctrine=doctrine.id, case=case.id)
+    # A doctrine reading a case of another jurisdiction assumes its premises (acts there, rights there).
+    foreign = bool(case.jurisdiction) and case.jurisdiction != doctrine.jurisdiction
+    premises = {pr.proposition: pr for pr in doctrine.premises} if foreign else {}
+    G = nx.DiGraph(doctrine=doctrine.id, case=case.id, foreign=foreign)
 
     def match(leaf: Leaf, rule_bindings, assignment: dict[str, str]) -> Match:
         found = []
@@ -104,6 +109,7 @@ def ground(doctrine: Doctrine, case: Case) -> nx.DiGraph:
                     fact=fact,
                     unstated=burden.value if burden else Value.UNKNOWN,
                     burden=burden,
+                    premise=premises.get(st.iri),
                 )
             else:
                 assignment = dict(zip(st.roles, args))
@@ -135,5 +141,13 @@ def _matches(expr):
 
 
 def stated(G: nx.DiGraph) -> dict[str, Value]:
-    """The values the case states, by grounded proposition node."""
-    return {n: a["fact"].value for n, a in G.nodes(data=True) if a.get("fact") is not None}
+    """The values the case states, by grounded proposition node, with the doctrine's premises assumed.
+
+    A premise (a doctrine reading a case of another jurisdiction) takes the place of what the case
+    states about that proposition; explanations show it as an assumption, never as a stated fact.
+    """
+    return {
+        n: a["premise"].value if a.get("premise") is not None else a["fact"].value
+        for n, a in G.nodes(data=True)
+        if a.get("premise") is not None or a.get("fact") is not None
+    }

@@ -38,6 +38,7 @@ __all__ = [
     "bundled_doctrines",
     "resolve_case",
     "read_turtle",
+    "doctrine_files",
     "load_doctrine",
     "doctrine_for",
     "parse_case",
@@ -84,6 +85,7 @@ class Holding:
     locator: str
     tag: str
     by_court: bool
+    under: str = ""  # lex:underDoctrine of an expectation: the doctrine it is read under ("": the case's own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,8 @@ def read_turtle(path: Path, into: Graph | None = None) -> Graph:
         graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as err:
         raise TurtleError(path, f"line {err.lines + 1}", "not valid Turtle: " + _syntax_reason(err)) from err
-    except (ValueError, TypeError) as err:  # rdflib's other parse failures (bad IRIs, literals)
+    except (ValueError, TypeError, AssertionError) as err:  # rdflib's other parse failures (bad IRIs, literals,
+        # and an assert on a string left open at the end of the file)
         raise TurtleError(path, "file", f"not valid Turtle: {str(err).splitlines()[0][:200]}") from err
     return graph
 
@@ -219,18 +222,40 @@ def bundled_doctrines() -> dict[str, Doctrine]:
     for path in sorted(data_dir("ontology").glob("doctrine*.ttl")):
         doctrine = load_doctrine(path)
         found[doctrine.id] = doctrine
-    return found
+    return dict(sorted(found.items()))
+
+
+def doctrine_files(path: Path) -> list[Path]:
+    """The Turtle files of a doctrine: one file, or every *.ttl of a folder (recursively, sorted)."""
+    path = Path(path)
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*.ttl") if p.is_file())
+        if not found:
+            raise InputFileError(path, "folder", "holds no .ttl file: a doctrine folder holds the doctrine's Turtle files")
+        return found
+    if not path.is_file():
+        raise CaseNotFoundError(path, "path", "no such doctrine file or folder")
+    return [path]
+
+
+_COMPILED: dict[tuple, Doctrine] = {}  # doctrines read in this process, by file, mtime and size
 
 
 def load_doctrine(path: Path) -> Doctrine:
-    """Compile the doctrine in path (with the shared vocabulary), from the cache when unchanged."""
-    files = _vocabulary_files() + [Path(path)]
+    """Compile the doctrine in path, a file or a folder (with the shared vocabulary), cached when unchanged."""
+    own = doctrine_files(path)
+    files = _vocabulary_files() + own
     for f in files:
         if not f.is_file():
             raise CaseNotFoundError(f, "path", "no such doctrine file")
-    key = f"doctrine-{_digest(files)}.pickle"
+    code = Path(__file__).resolve().parent / "doctrine.py"  # a changed compiler invalidates the cache
+    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in [code, *files])
+    if stamp in _COMPILED:  # already read in this process
+        return _COMPILED[stamp]
+    key = f"doctrine-{_digest([code, *files])}.pickle"
     cached = _cache_get(key)
     if isinstance(cached, Doctrine):
+        _COMPILED[stamp] = cached
         return cached
     graph = Graph()
     for f in files:
@@ -240,11 +265,12 @@ def load_doctrine(path: Path) -> Doctrine:
         raise DoctrineError(path, problems[0][0], problems[0][1])
     doctrine = compile_doctrine(graph, tuple(str(f) for f in files))
     _cache_put(key, doctrine)
+    _COMPILED[stamp] = doctrine
     return doctrine
 
 
 def doctrine_for(ref: str | None, jurisdiction: str) -> Doctrine:
-    """The doctrine named by ref (a bundled id or a path), else the bundled one of the jurisdiction."""
+    """The doctrine named by ref (a bundled id, a file or a folder), else the bundled one of the jurisdiction."""
     known = bundled_doctrines()
     if ref is None:
         for doctrine in known.values():
@@ -256,8 +282,6 @@ def doctrine_for(ref: str | None, jurisdiction: str) -> Doctrine:
     path = Path(ref)
     if path.suffix != ".ttl" and not path.exists():
         raise CaseNotFoundError(ref, "doctrine", f"no bundled doctrine has this id; known: {', '.join(known)}")
-    if path.is_dir():
-        raise InputFileError(ref, "path", "is a directory, not a doctrine file")
     return load_doctrine(path)
 
 
@@ -327,6 +351,7 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
             eid = local_name(str(subject))
             entities[eid] = Entity(eid, str(subject), _text(graph, subject, RDFS.label), frozenset(classes))
     iris = {e.iri: e.id for e in entities.values()}
+    jurisdiction = str(graph.value(head, LEX.jurisdiction))
     relations = frozenset(
         (iris[str(s)], str(p), iris[str(o)])
         for s, p, o in graph
@@ -360,9 +385,11 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
                     locator=str(graph.value(h, LEX.locator)),
                     tag=local_name(str(graph.value(h, LEX.tag))),
                     by_court=kind == LEX.Holding,
+                    under=str(graph.value(h, LEX.underDoctrine) or ""),
                 )
                 for kind in (LEX.Holding, LEX.Expectation)
                 for h in graph.subjects(RDF.type, kind)
+                if _read_under(graph, h, kind, doctrine, jurisdiction)
             ),
             key=lambda holding: holding.id,
         )
@@ -376,7 +403,7 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
         number=str(graph.value(head, LEX.caseNumber) or ""),
         filed=str(graph.value(head, LEX.filed) or ""),
         decided=str(graph.value(head, LEX.decided) or ""),
-        jurisdiction=str(graph.value(head, LEX.jurisdiction)),
+        jurisdiction=jurisdiction,
         variant_of=str(graph.value(head, LEX.variantOf) or ""),
         changes=_text(graph, head, LEX.changes),
         entities=FrozenMap(entities),
@@ -384,6 +411,20 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
         facts=facts,
         holdings=holdings,
     )
+
+
+def _read_under(graph: Graph, h, kind, doctrine: Doctrine, jurisdiction: str) -> bool:
+    """Whether a holding or expectation applies under this doctrine.
+
+    A court's holding is compared only under a doctrine of the court's own jurisdiction; an
+    expectation names the doctrine it is read under (lex:underDoctrine), else the case's own.
+    """
+    if str(graph.value(h, LEX.on)) not in doctrine.statements:
+        return False
+    under = graph.value(h, LEX.underDoctrine)
+    if kind == LEX.Expectation and under is not None:
+        return str(under) == doctrine.iri
+    return doctrine.jurisdiction == jurisdiction
 
 
 def classes_of(graph: Graph, subject, doctrine: Doctrine) -> set[str]:

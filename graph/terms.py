@@ -44,6 +44,7 @@ class LEX(DefinedNamespace):
     OutputPrevention: URIRef
     OutputStage: URIRef
     Party: URIRef
+    Premise: URIRef
     PriorReview: URIRef
     Proposition: URIRef
     Publishing: URIRef
@@ -73,6 +74,7 @@ class LEX(DefinedNamespace):
     allOf: URIRef
     among: URIRef
     anyOf: URIRef
+    assumes: URIRef
     atLeast: URIRef
     bearer: URIRef
     binding: URIRef
@@ -120,6 +122,7 @@ class LEX(DefinedNamespace):
     states: URIRef
     subject: URIRef
     tag: URIRef
+    underDoctrine: URIRef
     unknown: URIRef
     unless: URIRef
     usesServiceOf: URIRef

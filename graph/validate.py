@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 
 from .doctrine import Doctrine, local_name
-from .load import ENTITY_ROOTS, classes_of, doctrine_for, members, read_turtle, resolve_case, shape_problems
+from .load import ENTITY_ROOTS, bundled_doctrines, classes_of, doctrine_for, members, read_turtle, resolve_case, shape_problems
 from .terms import LEX
 
 __all__ = ["Problem", "structural_problems", "check_graph", "validate_case"]
@@ -61,6 +61,8 @@ def structural_problems(graph: Graph, path: Path, doctrine: Doctrine) -> tuple[P
     for fact in sorted(graph.subjects(RDF.type, LEX.Fact)):
         prop = graph.value(fact, LEX.states)
         statement = doctrine.statements.get(str(prop))
+        if statement is None and _declared_elsewhere(str(prop), doctrine):
+            continue  # another doctrine's own proposition: not an error, listed as unused by explain
         if statement is None or statement.kind != "Proposition":
             problems.append(Problem(file, local_name(str(fact)), f"states {local_name(str(prop))}, which the doctrine '{doctrine.id}' does not declare as a base proposition"))
             continue
@@ -84,6 +86,14 @@ def structural_problems(graph: Graph, path: Path, doctrine: Doctrine) -> tuple[P
                 continue
             check_about(holding, graph.value(holding, LEX.about), statement.roles, statement.id)
     return tuple(problems)
+
+
+def _declared_elsewhere(prop: str, doctrine: Doctrine) -> bool:
+    """Whether a bundled doctrine other than this one declares prop as a base proposition."""
+    return any(
+        other.iri != doctrine.iri and prop in other.statements and other.statements[prop].kind == "Proposition"
+        for other in bundled_doctrines().values()
+    )
 
 
 def check_graph(graph: Graph, path: Path, doctrine_ref: str | None = None) -> tuple[tuple[Problem, ...], Doctrine | None]:

@@ -4,14 +4,14 @@ import pytest
 
 from lexpath.evaluate import evaluate
 from lexpath.ground import ground
-from lexpath.load import bundled_cases, load_case
+from lexpath.load import bundled_cases, bundled_doctrines, load_case
 from lexpath.logic import Value
 
-T, F = Value.ESTABLISHED, Value.REFUTED
+T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 
 
-def evaluated(case_id):
-    case, doctrine = load_case(case_id)
+def evaluated(case_id, doctrine_id=None):
+    case, doctrine = load_case(case_id, doctrine_id)
     G = ground(doctrine, case)
     return case, G, evaluate(G)
 
@@ -68,3 +68,44 @@ def test_each_variant_changes_what_it_should(case_id, node, value):
     assert evaluated(case_id)[2][node] is value
     base = evaluated("hangzhou-ultraman-lora")[2][node]
     assert base is not value or node == "ShouldHaveKnown(platform)"
+
+
+@pytest.mark.parametrize("doctrine_id", sorted(bundled_doctrines()))
+@pytest.mark.parametrize("case_id", sorted(bundled_cases()))
+def test_every_holding_and_expectation_under_every_doctrine(case_id, doctrine_id):
+    """Under each doctrine, what the case expects under that doctrine holds (issue 8: the Hangzhou
+    expectations under us); a court's holding is read only under the court's own doctrine."""
+    case, G, ev = evaluated(case_id, doctrine_id)
+    for h in case.holdings:
+        node = f"{h.statement.rsplit('#', 1)[-1]}({','.join(h.about)})"
+        assert ev[node] is h.value, (doctrine_id, h.id, node, ev[node])
+        assert not h.by_court or doctrine_id == "cn"
+
+
+def test_hangzhou_under_us_is_our_reading_of_section_8():
+    case, G, ev = evaluated("hangzhou-ultraman-lora", "us")
+    assert len(case.holdings) >= 10 and not any(h.by_court for h in case.holdings)
+    assert all(h.tag == "inferred" and h.under.endswith("/us#doctrine") for h in case.holdings)
+    expected = {
+        "CopyrightLiability(trainers)": T,
+        "CopyrightLiability(generators)": T,
+        "CopyrightLiability(oss-providers)": F,
+        "CopyrightLiability(platform)": U,  # genuinely uncertain (us-law.md section 8): unknown, not a guess
+        "ContributoryInfringement(platform,trainers)": U,
+        "VicariousInfringement(platform,trainers)": U,
+        "BlanketInjunction(rights-holder,platform)": F,
+    }
+    assert {n: ev[n] for n in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "case_id, node, value",
+    [
+        ("variant-obscure-work", "DirectInfringement(platform)", F),  # nothing featured: no display of its own
+        ("variant-obscure-work", "CopyrightLiability(platform)", U),  # inducement and vicarious liability stay open
+        ("variant-prompt-takedown", "KnowledgeCondition(platform)", T),  # removed expeditiously
+        ("variant-platform-generates", "CopyrightLiability(platform)", T),  # its own volitional copying
+    ],
+)
+def test_variants_under_us(case_id, node, value):
+    assert evaluated(case_id, "us")[2][node] is value

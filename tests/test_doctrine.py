@@ -1,5 +1,7 @@
 """A doctrine is data: a user's doctrine from a path runs unchanged; a broken one fails in one line."""
 
+import json
+
 import pytest
 
 from lexpath.doctrine import natural_key
@@ -61,3 +63,129 @@ def test_every_rule_of_the_bundled_doctrine_cites_a_legal_basis_and_speaks_both_
 
 def test_natural_order_of_articles():
     assert sorted(["art-12", "art-9", "art-10"], key=natural_key) == ["art-9", "art-10", "art-12"]
+
+
+def test_a_doctrine_given_as_a_folder_reads_every_file(tmp_path):
+    folder = tmp_path / "tiny-law"
+    (folder / "rules").mkdir(parents=True)
+    write(folder, "head.ttl", HEAD)
+    write(folder / "rules", "promoter.ttl", HEAD.split("t:doctrine")[0] + rule("Promoter", "p:IPCategory"))
+    r = lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", str(folder), "--actor", "platform")
+    assert r.returncode == 0, r.stderr
+    assert "[+] Promoter (platform): established" in r.stdout
+
+
+def test_an_empty_folder_is_one_line(tmp_path):
+    (tmp_path / "empty").mkdir()
+    one_line_error(lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", str(tmp_path / "empty")), "no .ttl file")
+
+
+def test_a_doctrine_path_that_does_not_parse_is_one_line(tmp_path):
+    path = write(tmp_path, "broken.ttl", HEAD + "t:A a lex:Conclusion ; rdfs:label \"unterminated .")
+    one_line_error(lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", str(path)), str(path), "not valid Turtle")
+
+
+# A small doctrine of another area of law, negligence, as a closed world: every absent factor false.
+NEGLIGENCE = """@prefix dct: <http://purl.org/dc/terms/> .
+@prefix lex: <https://w3id.org/lexpath/ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix n: <https://example.org/negligence#> .
+
+n:doctrine a lex:Doctrine ; dct:identifier "negligence" ; lex:jurisdiction lex:UnitedStates ;
+    rdfs:label "过失"@zh , "negligence"@en ; skos:definition "过失侵权"@zh , "the tort of negligence"@en ;
+    lex:burden [ lex:whenUnstated lex:refuted ; lex:bearer lex:Claimant ; lex:legalBasis n:tort ] .
+n:tort a lex:LegalSource ; rdfs:label "侵权法"@zh , "law of torts"@en ; skos:definition "侵权"@zh , "torts"@en .
+n:defendant a lex:RoleVariable ; rdfs:label "被告"@zh , "defendant"@en ; skos:definition "被告"@zh , "the defendant"@en ;
+    lex:role lex:User .
+""" + "".join(
+    f"""n:{name} a lex:Proposition ; rdfs:label "{name}"@zh , "{name}"@en ; skos:definition "d"@zh , "d"@en ;
+    lex:roles ( n:defendant ) ; lex:question "{name}?"@zh , "{name}?"@en .
+"""
+    for name in ("OwedDuty", "Breached", "Caused", "Harmed")
+) + """n:Negligence a lex:Conclusion ; rdfs:label "过失责任"@zh , "negligence liability"@en ;
+    skos:definition "d"@zh , "d"@en ; lex:roles ( n:defendant ) ;
+    lex:acceptIf [ lex:allOf ( n:OwedDuty n:Breached n:Caused n:Harmed ) ] ; lex:legalBasis n:tort ;
+    lex:ifEstablished "y"@zh , "liable"@en ; lex:ifRefuted "n"@zh , "not liable"@en .
+"""
+
+CRASH = """@prefix : <https://example.org/crash#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix lex: <https://w3id.org/lexpath/ns#> .
+@prefix n: <https://example.org/negligence#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+:case a lex:Case ; dct:identifier "crash" ; dct:title "撞车"@zh , "the crash"@en ;
+    lex:jurisdiction lex:UnitedStates ; dct:source :report .
+:driver a lex:User ; rdfs:label "司机"@zh , "the driver"@en .
+""" + "".join(
+    f""":f-{name} a lex:Fact ; lex:states n:{name} ; lex:about :driver ; lex:value lex:established ;
+    lex:locator "p. 1" ; lex:tag lex:found .
+"""
+    for name in ("OwedDuty", "Breached", "Caused")
+)
+
+
+def test_a_negligence_doctrine_as_a_closed_world_via_a_doctrine_wide_burden(tmp_path):
+    law = write(tmp_path, "negligence.ttl", NEGLIGENCE)
+    case = write(tmp_path, "crash.ttl", CRASH)
+    r = lexpath("explain", str(case), "--doctrine", str(law), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    (c,) = [c for c in rep["conclusions"] if c["statement"] == "Negligence"]
+    assert c["value"] == "refuted"  # harm is absent, so false: the claimant has not proved it
+    (leaf,) = c["justification"]["children"]
+    assert leaf["statement"] == "Harmed" and leaf["source"]["kind"] == "burden"
+    assert leaf["source"]["bearer"]["id"] == "Claimant"
+    text = lexpath("explain", str(case), "--doctrine", str(law)).stdout
+    assert "not stated: refuted by default, the burden being on the claimant (law of torts)" in text
+
+    harmed = CRASH + """:f-Harmed a lex:Fact ; lex:states n:Harmed ; lex:about :driver ; lex:value lex:established ;
+    lex:locator "p. 2" ; lex:tag lex:found .
+"""
+    case = write(tmp_path, "crash.ttl", harmed)
+    assert "[+] negligence liability (driver): established" in lexpath("explain", str(case), "--doctrine", str(law)).stdout
+
+
+def test_two_doctrine_wide_burdens_are_one_line(tmp_path):
+    text = NEGLIGENCE.replace("lex:burden [", "lex:burden [ lex:whenUnstated lex:unknown ] , [")
+    law = write(tmp_path, "negligence.ttl", text)
+    one_line_error(lexpath("explain", str(write(tmp_path, "crash.ttl", CRASH)), "--doctrine", str(law)), "at most one")
+
+
+def test_a_doctrine_declares_propositions_of_its_own():
+    us = bundled_doctrines()["us"]
+    own = [st for st in us.statements.values() if st.kind == "Proposition" and st.iri.startswith("https://w3id.org/lexpath/doctrine/us#")]
+    assert len(own) >= 10
+    assert all(st.question.get("zh") and st.question.get("en") for st in own)
+    assert not any(st.iri in bundled_doctrines()["cn"].statements for st in own)
+
+
+def test_a_case_fact_the_doctrine_does_not_use_is_listed_not_an_error():
+    r = lexpath("explain", "hangzhou-ultraman-lora", "--format", "json")
+    facts = {f["id"]: f for f in json.loads(r.stdout)["facts"]}
+    assert facts["f-platform-not-tailored"]["used"] is False  # a US-only proposition, read under cn
+    assert "f-platform-not-tailored" in lexpath("explain", "hangzhou-ultraman-lora").stdout.splitlines()[-1]
+
+
+def test_a_fact_on_a_proposition_no_doctrine_declares_is_still_an_error(tmp_path, hangzhou_text):
+    text = hangzhou_text.replace("us:LacksSubstantialNoninfringingUses", "us:LacksSubstantialNonInfringingUses")
+    path = write(tmp_path, "typo.ttl", text)
+    one_line_error(lexpath("explain", str(path)), "f-platform-not-tailored", "does not declare")
+
+
+def test_corresponding_conclusions_are_linked_in_the_data():
+    us, cn = bundled_doctrines()["us"], bundled_doctrines()["cn"]
+    linked = {m for st in us.statements.values() for m in st.close_match}
+    assert linked and linked <= set(cn.statements)
+    for name in ("DirectInfringement", "ContributoryInfringement", "SafeHarbour", "CopyrightLiability"):
+        assert f"{cn.iri.rsplit('#', 1)[0]}#{name}" in linked
+
+
+def test_every_legal_source_of_us_names_its_court_or_section():
+    us = bundled_doctrines()["us"]
+    sources = {s for st in us.statements.values() for s in st.legal_basis}
+    assert sources
+    for s in sources:
+        label = us.label_of(s, "en")
+        assert "§" in label or "(" in label or "territoriality" in label, label  # section, or court and year
+        assert us.label_of(s, "zh") != label

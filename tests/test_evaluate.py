@@ -3,18 +3,18 @@ from hypothesis import strategies as st
 
 from lexpath.evaluate import evaluate
 from lexpath.ground import ground, stated
-from lexpath.load import bundled_cases, load_case
+from lexpath.load import bundled_cases, bundled_doctrines, load_case
 from lexpath.logic import Value
 
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 GRAPHS = {}
 
 
-def grounded(case_id):
-    if case_id not in GRAPHS:
-        case, doctrine = load_case(case_id)
-        GRAPHS[case_id] = ground(doctrine, case)
-    return GRAPHS[case_id]
+def grounded(case_id, doctrine_id=None):
+    if (case_id, doctrine_id) not in GRAPHS:
+        case, doctrine = load_case(case_id, doctrine_id)
+        GRAPHS[case_id, doctrine_id] = ground(doctrine, case)
+    return GRAPHS[case_id, doctrine_id]
 
 
 class TestEvaluate:
@@ -50,9 +50,9 @@ class TestEvaluate:
 
 @st.composite
 def partial_cases(draw):
-    """A bundled case with some stated facts forgotten, and one unknown proposition to resolve."""
+    """A bundled case under a bundled doctrine, some stated facts forgotten, one unknown to resolve."""
     case_id = draw(st.sampled_from(sorted(bundled_cases())))
-    G = grounded(case_id)
+    G = grounded(case_id, draw(st.sampled_from(sorted(bundled_doctrines()))))
     facts = stated(G)
     forgotten = draw(st.sets(st.sampled_from(sorted(facts)), max_size=12))
     partial = {**facts, **{n: U for n in forgotten}}
@@ -61,7 +61,7 @@ def partial_cases(draw):
 
 
 @given(partial_cases(), st.sampled_from([T, F]))
-@settings(deadline=None, max_examples=150)
+@settings(deadline=None, max_examples=200)
 def test_resolving_an_unknown_never_overturns_a_decided_conclusion(case, new):
     G, facts, node = case
     before, after = evaluate(G, facts), evaluate(G, {**facts, node: new})

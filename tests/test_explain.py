@@ -7,13 +7,15 @@ import lexpath as package
 from lexpath.evaluate import evaluate
 from lexpath.explain import report, to_markdown, to_text
 from lexpath.ground import ground
-from lexpath.load import bundled_cases, load_case
+from lexpath.load import bundled_cases, bundled_doctrines, load_case
+
+from conftest import lexpath
 
 SCHEMA = Path(package.__file__).parent / "schema" / "explain.schema.json"
 
 
-def explained(case_id, actor=None):
-    case, doctrine = load_case(case_id)
+def explained(case_id, actor=None, doctrine_id=None):
+    case, doctrine = load_case(case_id, doctrine_id)
     G = ground(doctrine, case)
     return report(G, evaluate(G), case, doctrine, actor)
 
@@ -24,11 +26,28 @@ def walk(node):
         yield from walk(child)
 
 
+@pytest.mark.parametrize("doctrine_id", sorted(bundled_doctrines()))
 @pytest.mark.parametrize("case_id", sorted(bundled_cases()))
-def test_json_output_follows_its_schema(case_id):
+def test_json_output_follows_its_schema(case_id, doctrine_id):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.validate(json.loads(json.dumps(explained(case_id))), schema)
+    jsonschema.validate(json.loads(json.dumps(explained(case_id, doctrine_id=doctrine_id))), schema)
+
+
+def test_premises_are_shown_as_assumptions_never_as_facts():
+    own = explained("hangzhou-ultraman-lora")
+    assert own["assumptions"] == []
+    rep = explained("hangzhou-ultraman-lora", doctrine_id="us")
+    assumed = {a["proposition"]: a for a in rep["assumptions"]}
+    assert set(assumed) == {"ActsInUnitedStates", "HoldsExclusiveRights"}
+    (holder,) = assumed["HoldsExclusiveRights"]["about"]
+    assert holder["stated"] == {"fact": "f-exclusive-licence", "value": "established"}
+    leaves = [n for c in rep["conclusions"] for n in walk(c["justification"]) if n.get("statement") == "ActsInUnitedStates"]
+    assert leaves and all(n["source"]["kind"] == "premise" for n in leaves)
+    for fmt in ("text", "md"):
+        r = lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", "us", "--format", fmt)
+        assert "Assumed by doctrine us" in r.stdout and "[ASSUMED: assume the acts took place in the United States]" in r.stdout
+    assert "Assumed by doctrine" not in lexpath("explain", "hangzhou-ultraman-lora").stdout
 
 
 def test_every_path_ends_in_facts_with_their_source():

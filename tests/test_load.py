@@ -34,4 +34,4 @@ def test_unknown_case_id_lists_the_known_ones():
 
 
 def test_unknown_doctrine_id_lists_the_known_ones():
-    one_line_error(lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", "mars"), "mars", "known: cn")
+    one_line_error(lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", "mars"), "mars", "known: cn, us")
