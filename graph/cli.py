@@ -197,6 +197,33 @@ def run_contrast(args) -> int:
     return 0
 
 
+# -- pages and exports -------------------------------------------------------------------
+
+def _doctrine_list(text: str | None) -> list[str] | None:
+    return [r.strip() for r in text.split(",") if r.strip()] if text else None
+
+
+def run_render(args) -> int:
+    from .render import case_page, doctrine_page, write_page
+
+    doctrines = _doctrine_list(args.doctrine)
+    if args.case is None:
+        if not doctrines:
+            args.parser.error("render needs a CASE, or --doctrine ID to draw the law alone")
+        view = doctrine_page(doctrines, args.lang)
+    else:
+        view = case_page(args.case, doctrines, args.lang, args.focus, args.actor)
+    print(write_page(view, args.output))
+    return 0
+
+
+def run_export(args) -> int:
+    from .export import export
+
+    print(export(args.case, args.to, args.output, args.doctrine, args.lang))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lexpath",
@@ -233,6 +260,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=run_explain)
 
     add_issue5_commands(sub, lang, doctrine)
+
+    p = sub.add_parser("render", help="an interactive graph of a case (or of a doctrine alone) in one offline HTML file")
+    p.add_argument("case", nargs="?", metavar="CASE", help="bundled case id or path; leave out to draw the doctrine alone")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the page to write")
+    p.add_argument("--focus", metavar="CONCLUSION", help="open with this conclusion's justification highlighted")
+    p.add_argument("--actor", metavar="A", help="only the statements about this actor, and what they rest on")
+    lang(p)
+    p.add_argument("--doctrine", metavar="ID|PATH[,…]",
+                   help="doctrines for the page's switch, first shown first (default: the case's own, then the other bundled ones)")
+    p.set_defaults(run=run_render, parser=p)
+
+    p = sub.add_parser("export", help="the case and its derived values as Turtle, JSON-LD, GraphML or DOT")
+    p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
+    p.add_argument("--to", metavar="FORMAT", help="ttl, jsonld, graphml or dot (default: from the output's suffix)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    lang(p)
+    doctrine(p)
+    p.set_defaults(run=run_export)
     p = sub.add_parser("contrast", help="one case under two doctrines, side by side, actor by actor")
     p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
     p.add_argument("--doctrines", metavar="A,B", help="two doctrines, ids or paths (default: the case's own and the other bundled one)")

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .doctrine import AllOf, AnyOf, AtLeast, Binding, Condition, Doctrine, Expr, Leaf, Not, Unless
+from .doctrine import AllOf, AnyOf, AtLeast, Binding, Condition, Doctrine, Expr, Leaf, Not, Unless, local_name
 from .load import Case
 from .logic import Value
 
-__all__ = ["Match", "node_id", "ground", "stated"]
+__all__ = ["Match", "node_id", "ground", "outline", "map_leaves", "stated"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +88,7 @@ def ground(doctrine: Doctrine, case: Case) -> nx.DiGraph:
         return Match(tuple(found))
 
     def bind(expr: Expr, rule_bindings, assignment) -> Expr:
-        if isinstance(expr, Leaf):
-            return match(expr, rule_bindings, assignment)
-        if isinstance(expr, (AllOf, AnyOf)):
-            return type(expr)(tuple(bind(x, rule_bindings, assignment) for x in expr.items))
-        if isinstance(expr, AtLeast):
-            return AtLeast(expr.k, tuple(bind(x, rule_bindings, assignment) for x in expr.items))
-        if isinstance(expr, Not):
-            return Not(bind(expr.item, rule_bindings, assignment))
-        return Unless(bind(expr.holds, rule_bindings, assignment), bind(expr.exception, rule_bindings, assignment))
+        return map_leaves(expr, lambda leaf: match(leaf, rule_bindings, assignment))
 
     for st in doctrine.statements.values():
         for args in instances[st.iri]:
@@ -118,6 +110,11 @@ def ground(doctrine: Doctrine, case: Case) -> nx.DiGraph:
                 )
                 attrs["default"] = st.default
             G.add_node(nid, **attrs)
+    return _with_edges(G)
+
+
+def _with_edges(G: nx.DiGraph) -> nx.DiGraph:
+    """Add an edge child -> parent for every node a condition names, and the evaluation order."""
     for nid, attrs in list(G.nodes(data=True)):
         for cond in attrs.get("conditions", ()):
             for m in _matches(cond.expr):
@@ -125,6 +122,42 @@ def ground(doctrine: Doctrine, case: Case) -> nx.DiGraph:
                     G.add_edge(child, nid)
     G.graph["order"] = tuple(nx.topological_sort(G))
     return G
+
+
+def map_leaves(expr: Expr, fn) -> Expr:
+    """The expression with each Leaf replaced by fn(leaf)."""
+    if isinstance(expr, Leaf):
+        return fn(expr)
+    if isinstance(expr, (AllOf, AnyOf)):
+        return type(expr)(tuple(map_leaves(x, fn) for x in expr.items))
+    if isinstance(expr, AtLeast):
+        return AtLeast(expr.k, tuple(map_leaves(x, fn) for x in expr.items))
+    if isinstance(expr, Not):
+        return Not(map_leaves(expr.item, fn))
+    return Unless(map_leaves(expr.holds, fn), map_leaves(expr.exception, fn))
+
+
+def outline(doctrine: Doctrine) -> nx.DiGraph:
+    """The doctrine alone: each statement once, over its own role variables, with no facts.
+
+    A leaf names the statement's one node whatever role variables fill it, so the graph shows the
+    structure of the tests (what rests on what) before any case; evaluated, every proposition takes
+    its burden default or unknown.
+    """
+    ids = {st.iri: node_id(st.id, tuple(local_name(r) for r in st.roles)) for st in doctrine.statements.values()}
+    G = nx.DiGraph(doctrine=doctrine.id, case=None, foreign=False)
+    for st in doctrine.statements.values():
+        attrs = dict(statement=st.iri, kind=st.kind, args=tuple(local_name(r) for r in st.roles))
+        if st.kind == "Proposition":
+            burden = doctrine.burdens.get(st.iri)
+            attrs.update(fact=None, unstated=burden.value if burden else Value.UNKNOWN, burden=burden, premise=None)
+        else:
+            attrs["conditions"] = tuple(
+                Condition(c.decides, map_leaves(c.expr, lambda leaf: Match((ids[leaf.node],)))) for c in st.conditions
+            )
+            attrs["default"] = st.default
+        G.add_node(ids[st.iri], **attrs)
+    return _with_edges(G)
 
 
 def _matches(expr):

@@ -24,6 +24,7 @@ class LEX(DefinedNamespace):
     Claimant: URIRef
     Conclusion: URIRef
     Defendant: URIRef
+    Derivation: URIRef
     DisseminationRight: URIRef
     Doctrine: URIRef
     Duty: URIRef

@@ -44,3 +44,61 @@ def one_line_error(r: subprocess.CompletedProcess, *needles: str) -> None:
     assert r.stdout == ""
     for needle in needles:
         assert needle in r.stderr, (needle, r.stderr)
+
+
+# -- a real browser ------------------------------------------------------------------
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Debian's chromedriver on a free loopback port.
+
+    The network is made unreachable (a dead proxy, every host name unresolvable), so a page that
+    reached for anything online would fail. Nothing is downloaded: both binaries come from apt.
+    """
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        pytest.skip("Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+    os.environ["SE_OFFLINE"] = "true"  # selenium must never fetch a driver
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                 "--window-size=1400,900", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(CHROMEDRIVER, port=free_port())
+    driver = webdriver.Chrome(service=service, options=options)
+    pid = service.process.pid
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        if service.process.poll() is None:
+            os.kill(pid, 15)
+
+
+def open_page(driver, path: Path, timeout: float = 10.0) -> list[dict]:
+    """Load a page and wait until vis-network has drawn; the console messages logged meanwhile."""
+    import time
+
+    driver.get_log("browser")  # drop what earlier pages logged
+    driver.get(path.resolve().as_uri())
+    end = time.monotonic() + timeout
+    while driver.execute_script("return document.body && document.body.dataset.drawn") is None:
+        if time.monotonic() > end:
+            raise AssertionError(f"the page did not draw within {timeout} s: {driver.get_log('browser')}")
+        time.sleep(0.02)
+    return driver.get_log("browser")

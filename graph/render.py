@@ -1,0 +1,351 @@
+"""Render a case as one offline HTML page: the grounded graph drawn with the vendored vis-network.
+
+The page carries the graph as data (statements, conditions, facts, holdings, positions) in one
+JSON block and evaluates it with static/evaluate.js, the JavaScript mirror of evaluate.py and
+explain.py; the browser tests hold the two to the same values and paths. Everything the page
+needs is inlined, so it opens from a USB stick in a classroom with no network. Text from case and
+doctrine files reaches the page only as JSON data and is inserted with textContent.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from . import __version__
+from .doctrine import AllOf, AnyOf, AtLeast, Doctrine, Not, Unless, local_name, natural_key
+from .errors import UnknownIdError
+from .ground import Match
+from .load import Case, Holding
+from .terms import LEX
+
+__all__ = ["View", "expr_data", "layout", "graph_data", "statement_data", "case_view", "case_page", "doctrine_page", "page", "write_page"]
+
+KINDS = ("Proposition", "Factor", "Element", "Issue", "Conclusion", "Remedy")
+COLUMN, ROW, LANE = 320, 64, 250  # px between layers, between nodes of a lane, between lanes
+LANE_ROWS, MAX_LANES = 30, 4  # a layer longer than LANE_ROWS nodes folds into up to MAX_LANES lanes
+STATIC = ("vis-network.min.js", "evaluate.js", "page.js")
+
+
+def expr_data(expr) -> dict:
+    """A grounded expression as the JSON the page's evaluator reads."""
+    if isinstance(expr, Match):
+        return {"m": list(expr.nodes)}
+    if isinstance(expr, AllOf):
+        return {"all": [expr_data(x) for x in expr.items]}
+    if isinstance(expr, AnyOf):
+        return {"any": [expr_data(x) for x in expr.items]}
+    if isinstance(expr, AtLeast):
+        return {"atLeast": expr.k, "of": [expr_data(x) for x in expr.items]}
+    if isinstance(expr, Not):
+        return {"not": expr_data(expr.item)}
+    if isinstance(expr, Unless):
+        return {"holds": expr_data(expr.holds), "unless": expr_data(expr.exception)}
+    raise TypeError(f"not a grounded expression: {expr!r}")
+
+
+def _layers(G: nx.DiGraph) -> dict[str, int]:
+    """Kinds left to right; within a kind, as many sub-layers as its own chains need."""
+    layer: dict[str, int] = {}
+    floor = 0
+    for kind in KINDS:
+        members = [n for n in G.graph["order"] if G.nodes[n]["kind"] == kind]
+        for n in members:
+            layer[n] = max([floor, *(layer[c] + 1 for c in G.predecessors(n))])
+        if members:
+            floor = max(layer[n] for n in members) + 1
+    return layer
+
+
+def layout(G: nx.DiGraph) -> dict[str, tuple[int, int]]:
+    """Positions for a left-to-right drawing: facts on the left, conclusions on the right.
+
+    Layers are ordered right to left by the mean position of each node's parents (conclusions
+    grouped by actor), then placed left to right at the mean height of each node's children,
+    kept at least one row apart, so that support flows in nearly straight lines. A long layer
+    (the facts) folds into staggered lanes, so the drawing stays about as wide as it is tall.
+    """
+    layer = _layers(G)
+    by_layer: dict[int, list[str]] = {}
+    for n in sorted(G, key=natural_key):
+        by_layer.setdefault(layer[n], []).append(n)
+    depth = max(by_layer, default=0)
+    rank: dict[str, float] = {}
+    for L in range(depth, -1, -1):
+        nodes = by_layer.get(L, [])
+        if L == depth:
+            nodes.sort(key=lambda n: (G.nodes[n]["args"], natural_key(n)))
+        else:
+            def key(n):
+                ups = [rank[p] for p in G.successors(n)]
+                return (sum(ups) / len(ups) if ups else 2.0, natural_key(n))
+            nodes.sort(key=key)
+        for i, n in enumerate(nodes):
+            rank[n] = i / max(len(nodes) - 1, 1)
+    pos: dict[str, tuple[int, int]] = {}
+    x = 0
+    for L in range(depth + 1):
+        nodes = by_layer.get(L, [])
+        lanes = max(1, min(MAX_LANES, -(-len(nodes) // LANE_ROWS)))  # long layers fold into lanes
+        last = None
+        for i, n in enumerate(nodes):
+            downs = [pos[c][1] for c in G.predecessors(n)]
+            y = round(sum(downs) / len(downs)) if downs else (0 if last is None else last + ROW // lanes)
+            if last is not None:
+                y = max(y, last + ROW // lanes)
+            pos[n] = (x + (lanes - 1 - i % lanes) * LANE, y)
+            last = y
+        x += (lanes - 1) * LANE + COLUMN
+    return pos
+
+
+def _both(text: Mapping[str, str]) -> dict:
+    return {"en": text.get("en") or text.get("zh", ""), "zh": text.get("zh") or text.get("en", "")}
+
+
+def _term(doctrine: Doctrine, iri: str) -> dict:
+    return {"id": local_name(iri), "label": {lang: doctrine.label_of(iri, lang) for lang in ("en", "zh")}}
+
+
+def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = ()) -> dict:
+    """One doctrine's grounded graph as page data: nodes with all they show, edges."""
+    held = {(h.statement, h.about): h for h in holdings}
+    pos = layout(G)
+    statements: dict[str, dict] = {}
+    nodes = []
+    for n in G.graph["order"]:
+        a = G.nodes[n]
+        st = doctrine.statements[a["statement"]]
+        if st.id not in statements:
+            statements[st.id] = statement_data(st, doctrine)
+        item = {"id": n, "statement": st.id, "kind": st.kind, "actors": list(a["args"]),
+                "x": pos[n][0], "y": pos[n][1]}
+        if st.kind == "Proposition":
+            fact, burden, premise = a["fact"], a["burden"], a.get("premise")
+            item["fact"] = None if fact is None else {
+                "id": fact.id, "value": fact.value.value, "locator": fact.locator, "tag": fact.tag,
+                "open": fact.open_to_change,
+            }
+            item["unstated"] = a["unstated"].value
+            item["burden"] = None if burden is None else {
+                "bearer": _term(doctrine, burden.bearer),
+                "basis": [_term(doctrine, s) for s in burden.legal_basis],
+            }
+            item["premise"] = None if premise is None else {
+                "value": premise.value.value, "label": _both(premise.label),
+                "basis": [_term(doctrine, s) for s in premise.legal_basis],
+            }
+        else:
+            item["conditions"] = [{"decides": c.decides.value, "expr": expr_data(c.expr)} for c in a["conditions"]]
+            item["default"] = a["default"].value
+        h = held.get((a["statement"], a["args"]))
+        if h is not None:
+            item["holding"] = {"id": h.id, "value": h.value.value, "by_court": h.by_court,
+                               "locator": h.locator, "tag": h.tag}
+        nodes.append(item)
+    return {
+        "doctrine": {"id": doctrine.id, "label": _both(doctrine.label),
+                     "jurisdiction": _term(doctrine, doctrine.jurisdiction)},
+        "statements": statements,
+        "nodes": nodes,
+        "edges": [{"from": c, "to": p} for c, p in G.edges],
+    }
+
+
+def statement_data(st, doctrine: Doctrine) -> dict:
+    """What the page shows of a doctrine statement, whichever actors it is grounded for."""
+    out = {"kind": st.kind, "label": _both(st.label), "definition": _both(st.definition),
+           "basis": [_term(doctrine, s) for s in st.legal_basis]}
+    if st.kind == "Proposition":
+        out["question"] = _both(st.question)
+    else:
+        out["ordered"] = st.ordered
+        out["says"] = {"established": _both(st.if_established), "refuted": _both(st.if_refuted)}
+    return out
+
+
+def _tag_label(doctrine: Doctrine, tag: str) -> dict:
+    return {lang: doctrine.label_of(str(LEX[tag]), lang) for lang in ("en", "zh")}
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What a page shows, as JSON-able data; renders to HTML, inline in Jupyter, or to pyvis."""
+
+    data: Mapping
+    values: tuple[Mapping[str, str], ...] = ()  # the Python evaluator's values, per graph
+
+    def html(self) -> str:
+        """The self-contained page."""
+        return page(self.data)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the page in an iframe; srcdoc keeps it apart from the notebook's own page."""
+        return (
+            f'<iframe srcdoc="{html.escape(self.html(), quote=True)}" '
+            'style="width:100%;height:640px;border:1px solid #ccc" sandbox="allow-scripts allow-downloads"></iframe>'
+        )
+
+    def to_pyvis(self, graph: int = 0):
+        """The same graph as a pyvis Network (extra `lexpath[notebook]`), for people who use pyvis.
+
+        Only the drawing carries over (labels, colours by the Python value, positions); the page
+        from html() stays the one to hand out, since pyvis pages load vis from a CDN.
+        """
+        from pyvis.network import Network
+
+        g = self.data["graphs"][graph]
+        lang = self.data["lang"]
+        net = Network(directed=True, height="640px", width="100%", cdn_resources="remote")
+        net.toggle_physics(False)
+        for n in g["nodes"]:
+            value = self.values[graph][n["id"]]
+            label = g["statements"][n["statement"]]["label"][lang]
+            net.add_node(n["id"], label=label, x=n["x"], y=n["y"], shape=SHAPES[n["kind"]],
+                         color=COLOURS[value], title=f"{label}: {value}")
+        for e in g["edges"]:
+            net.add_edge(e["from"], e["to"])
+        return net
+
+
+SHAPES = {"Proposition": "box", "Factor": "ellipse", "Element": "ellipse", "Issue": "box",
+          "Conclusion": "box", "Remedy": "box"}
+COLOURS = {"established": "#c8e6c9", "refuted": "#ffcdd2", "unknown": "#eeeeee"}
+
+
+def case_view(
+    graphs: Sequence[tuple[nx.DiGraph, Case, Doctrine]],
+    values: Sequence[Mapping[str, str]],
+    lang: str = "en",
+    focus: str | None = None,
+    actor: str | None = None,
+) -> View:
+    """The page data for a case under one or more doctrines (the first is shown first).
+
+    Each graph comes with the case as read under its doctrine (the holdings it compares with).
+    values holds the Python evaluator's value of every node, per graph: kept beside the page data
+    (the page computes its own, and the browser tests compare the two); pyvis draws them. focus names a node of the first graph whose
+    justification the page opens highlighted; actor keeps the statements about that actor and all
+    they rest on.
+    """
+    from .explain import suggest
+
+    case = graphs[0][1]
+    if actor is not None and actor not in case.entities:
+        known = sorted(case.entities)
+        raise UnknownIdError(case.path, actor, f"no entity has this id; known: {', '.join(known)}{suggest(actor, known)}")
+    datas = []
+    for G, read, doctrine in graphs:
+        if actor is not None:
+            own = [n for n in G if actor in G.nodes[n]["args"]]
+            keep = set(own).union(*(nx.ancestors(G, n) for n in own))
+            G = G.subgraph(keep).copy()
+            G.graph["order"] = tuple(n for n in G.graph["order"] if n in keep)
+        datas.append(graph_data(G, doctrine, read.holdings))
+    first = {n["id"] for n in datas[0]["nodes"]}
+    if focus is not None and focus not in first:
+        conclusions = [n["id"] for n in datas[0]["nodes"] if n["kind"] in ("Conclusion", "Remedy")]
+        near = [c for c in conclusions if focus.lower() in c.lower()][:3]
+        hint = f"; did you mean {', '.join(near)}?" if near else suggest(focus, conclusions)
+        raise UnknownIdError(case.path, focus, f"no conclusion has this id{hint}")
+    doctrine = graphs[0][2]
+    return View({
+        "lexpath": __version__,
+        "lang": lang,
+        "focus": focus,
+        "case": {
+            "id": case.id,
+            "title": _both(case.title),
+            "court": _both(case.court),
+            "number": case.number,
+            "decided": case.decided,
+            "changes": _both(case.changes) if case.changes else None,
+        },
+        "actors": {e.id: _both(e.label) for e in case.entities.values()},
+        "tags": {t: _tag_label(doctrine, t) for t in sorted({f.tag for f in case.facts} | {h.tag for h in case.holdings}) if t},
+        "graphs": datas,
+    }, tuple({n["id"]: v[n["id"]] for n in d["nodes"]} for d, v in zip(datas, values)))
+
+
+def case_page(
+    case_ref: str,
+    doctrine_refs: Sequence[str] | None = None,
+    lang: str = "en",
+    focus: str | None = None,
+    actor: str | None = None,
+) -> View:
+    """Load, ground and evaluate a case under each doctrine named (default: the case's own, then
+    every other bundled doctrine, for the page's doctrine switch), and build its view."""
+    from .evaluate import evaluate
+    from .ground import ground
+    from .load import bundled_doctrines, load_case
+
+    case, own = load_case(case_ref, doctrine_refs[0] if doctrine_refs else None)
+    refs = list(doctrine_refs or [own.id, *(d for d in bundled_doctrines() if d != own.id)])
+    graphs, values = [], []
+    for ref in refs:
+        case, doctrine = load_case(case_ref, ref)
+        G = ground(doctrine, case)
+        graphs.append((G, case, doctrine))
+        values.append({n: v.value for n, v in evaluate(G).values.items()})
+    return case_view(graphs, values, lang, focus, actor)
+
+
+def doctrine_page(doctrine_refs: Sequence[str], lang: str = "en") -> View:
+    """The law drawn alone: each doctrine named as an outline of its tests, before any facts."""
+    from .evaluate import evaluate
+    from .ground import outline
+    from .load import doctrine_for
+
+    datas, values, actors = [], [], {}
+    for ref in doctrine_refs:
+        doctrine = doctrine_for(ref, "")
+        G = outline(doctrine)
+        datas.append(graph_data(G, doctrine))
+        values.append({n: v.value for n, v in evaluate(G).values.items()})
+        actors.update({local_name(r): {lang: doctrine.label_of(r, lang) for lang in ("en", "zh")} for r in doctrine.role_vars})
+    return View({"lexpath": __version__, "lang": lang, "focus": None, "case": None, "actors": actors,
+                 "tags": {}, "graphs": datas}, tuple(values))
+
+
+@cache
+def _static(name: str) -> str:
+    text = resources.files("lexpath").joinpath("static", name).read_text(encoding="utf-8")
+    if "</script" in text.lower():  # would end the inline script early
+        raise ValueError(f"static/{name} contains '</script'")
+    return text
+
+
+def page(data: Mapping, template: str = "page.html.jinja") -> str:
+    """Fill the page template with the view data and the inlined scripts and stylesheet."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("lexpath", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False, "separators": (",", ":")}
+    lang = data["lang"]
+    title = data["case"]["title"][lang] if data.get("case") else data["graphs"][0]["doctrine"]["label"][lang]
+    return env.get_template(template).render(
+        view=data,
+        lang=lang,
+        title=title,
+        css=_static("page.css"),
+        scripts=[_static(name) for name in STATIC],
+    )
+
+
+def write_page(view: View, path: str | Path) -> Path:
+    """Write the view's page to path, whole or not at all."""
+    from .output import write_output
+
+    return write_output(path, view.html())

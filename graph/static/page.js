@@ -1,0 +1,396 @@
+// page.js: the interactive graph of a case. Reads the view (render.py) from the JSON block,
+// evaluates it with evaluate.js, draws it with vis-network, and fills the side panel.
+// Every text from the case or the doctrine goes in with textContent, never as HTML.
+"use strict";
+
+const LexpathPage = (() => {
+  const L = LexpathLogic;
+  const view = JSON.parse(document.getElementById("lexpath-view").textContent);
+  const WORDS = {
+    en: {
+      established: "established", refuted: "refuted", unknown: "unknown", legend: "Legend",
+      Proposition: "fact", Factor: "factor", Element: "element", Issue: "issue", Conclusion: "conclusion", Remedy: "remedy",
+      search: "Find a node…", collapse: "Collapse all", expand: "Expand all", clear: "Clear focus",
+      png: "Save PNG", print: "Print", language: "Language", doctrine: "Doctrine",
+      definition: "Definition", means: "What this value means", basis: "Legal basis", source: "Source",
+      children: "Rests on", holding: "Court's holding", expectation: "Expected outcome (our reading)",
+      agrees: "lexpath agrees", disagrees: "lexpath disagrees", undecided: "lexpath leaves it unknown",
+      stated: "stated in the case", locator: "passage", tag: "tag", fact: "fact",
+      unstatedDefault: "not stated: {value} by default; burden on {bearer}", unstated: "not stated in the case",
+      assumed: "set here, not as the case states it", premise: "ASSUMED by this doctrine to read a case of another jurisdiction", question: "Question for the class",
+      path: "Show the path that carries it", negated: "counts negated", actors: "about",
+      hint: "Click a node for its statement, basis and source; click a conclusion to light up its path; double-click to fold or unfold what it rests on.",
+      onPath: "on the highlighted path", dimmed: "not on the path", negEdge: "counts negated", noBasis: "—",
+      folded: "folded: double-click to unfold",
+    },
+    zh: {
+      established: "成立", refuted: "不成立", unknown: "未知", legend: "图例",
+      Proposition: "事实", Factor: "因素", Element: "要件", Issue: "争点", Conclusion: "结论", Remedy: "救济",
+      search: "查找节点…", collapse: "全部折叠", expand: "全部展开", clear: "取消聚焦",
+      png: "保存 PNG", print: "打印", language: "语言", doctrine: "学说",
+      definition: "定义", means: "此值的含义", basis: "法律依据", source: "来源",
+      children: "所依据的节点", holding: "法院认定", expectation: "预期结果（我们的解读）",
+      agrees: "lexpath 与之一致", disagrees: "lexpath 与之不一致", undecided: "lexpath 未能确定",
+      stated: "案件所述", locator: "段落", tag: "标记", fact: "事实",
+      unstatedDefault: "案件未陈述：默认{value}，举证责任在{bearer}", unstated: "案件未陈述",
+      assumed: "此处设定，并非案件所述", premise: "假设：本学说为适用于其他法域的案件而作的前提", question: "课堂提问",
+      path: "显示支撑它的路径", negated: "以否定计入", actors: "涉及",
+      hint: "单击节点查看其表述、依据和来源；单击结论以高亮其推理路径；双击折叠或展开其所依据的节点。",
+      onPath: "在高亮路径上", dimmed: "不在路径上", negEdge: "以否定计入", noBasis: "—",
+      folded: "已折叠：双击展开",
+    },
+  };
+  const COLOURS = {
+    established: { background: "#c8e6c9", border: "#2e7d32" },
+    refuted: { background: "#ffcdd2", border: "#c62828" },
+    unknown: { background: "#f1f1f1", border: "#8a8a8a" },
+  };
+  const MARKS = { established: "✔", refuted: "✘", unknown: "?" };
+  const SHAPES = {
+    Proposition: { shape: "box", shapeProperties: { borderRadius: 0 } },
+    Factor: { shape: "ellipse" },
+    Element: { shape: "box", shapeProperties: { borderRadius: 14 } },
+    Issue: { shape: "database" },
+    Conclusion: { shape: "box", borderWidth: 3, font: { bold: true } },
+    Remedy: { shape: "ellipse", borderWidth: 3 },
+  };
+
+  const state = {
+    lang: view.lang, graph: 0, facts: null, values: null, focus: null,
+    collapsed: new Set(), selected: null, drawnMs: null,
+  };
+  let network = null, nodesDS = null, edgesDS = null;
+  const $ = (id) => document.getElementById(id);
+  const graph = () => view.graphs[state.graph];
+  const w = (key) => WORDS[state.lang][key];
+  const pick = (text) => (text && (text[state.lang] || text.en || text.zh)) || "";
+  const edgeId = (from, to) => from + "\u0000" + to;
+  view.graphs.forEach((g) => {
+    L.indexed(g);
+    g.parents = {}; g.children = {}; g.negated = {};
+    for (const a of g.nodes) { g.parents[a.id] = []; g.children[a.id] = []; }
+    for (const e of g.edges) { g.parents[e.from].push(e.to); g.children[e.to].push(e.from); }
+    for (const a of g.nodes) for (const c of a.conditions || []) markNegated(g, a.id, c.expr, false);
+  });
+
+  function markNegated(g, parent, expr, neg) {
+    if ("m" in expr) {
+      for (const n of expr.m) {
+        const key = edgeId(n, parent);
+        g.negated[key] = key in g.negated ? g.negated[key] && neg : neg;
+      }
+    } else if ("not" in expr) markNegated(g, parent, expr.not, !neg);
+    else if ("holds" in expr) { markNegated(g, parent, expr.holds, neg); markNegated(g, parent, expr.unless, !neg); }
+    else for (const x of expr.all || expr.any || expr.of) markNegated(g, parent, x, neg);
+  }
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  const st = (a) => graph().statements[a.statement];
+
+  function actorsText(a) { return a.actors.map((id) => pick(view.actors[id]) || id).join(" → "); }
+
+  function nodeLabel(a) {
+    const folded = state.collapsed.has(a.id) ? "⊕ " : "";
+    return `${folded}${MARKS[state.values[a.id]]} ${pick(st(a).label)}\n${actorsText(a)}`;
+  }
+
+  function tip(a) {
+    const box = el("div", null, "tip");
+    box.appendChild(el("strong", pick(st(a).label)));
+    box.appendChild(el("div", `${w(a.kind)} · ${w(state.values[a.id])} · ${actorsText(a)}`));
+    if (st(a).basis.length) box.appendChild(el("div", st(a).basis.map((b) => pick(b.label)).join("; ")));
+    if (a.fact) box.appendChild(el("div", `${a.fact.id} · ${a.fact.locator} · ${pick(view.tags[a.fact.tag])}`));
+    return box;
+  }
+
+  function path() {
+    if (!state.focus || !(state.focus in graph().byId)) return null;
+    return L.pathOf(L.justification(graph(), state.values, state.focus));
+  }
+
+  function visible() {  // a node shows if a shown, unfolded node rests on it, or nothing does
+    const g = graph(), shown = new Set();
+    for (let i = g.nodes.length - 1; i >= 0; i--) {
+      const id = g.nodes[i].id, ups = g.parents[id];
+      if (!ups.length || ups.some((p) => shown.has(p) && !state.collapsed.has(p))) shown.add(id);
+    }
+    return shown;
+  }
+
+  function nodeItem(a, on, shown) {
+    const v = state.values[a.id];
+    const kind = SHAPES[a.kind];
+    const dim = on && !on.nodes.has(a.id);
+    return {
+      id: a.id, x: a.x, y: a.y, label: nodeLabel(a), title: tip(a),
+      shape: kind.shape, shapeProperties: { borderDashes: v === L.U ? [5, 4] : false, ...(kind.shapeProperties || {}) },
+      borderWidth: on && !dim ? 4 : kind.borderWidth || 1.5,
+      color: { ...COLOURS[v], highlight: COLOURS[v], hover: COLOURS[v] },
+      font: { size: 14, face: "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif", multi: false, ...(kind.font ? { bold: "bold 14px system-ui" } : {}) },
+      opacity: dim ? 0.18 : 1, hidden: !shown.has(a.id),
+      widthConstraint: { maximum: 230 },
+    };
+  }
+
+  function edgeItem(e, on, shown) {
+    const g = graph(), id = edgeId(e.from, e.to);
+    const lit = on && on.edges.has(id);
+    return {
+      id, from: e.from, to: e.to, arrows: "to",
+      dashes: !!g.negated[id], width: lit ? 3.5 : 1,
+      color: { color: lit ? "#222" : "#9a9a9a", opacity: on && !lit ? 0.12 : 1 },
+      hidden: !(shown.has(e.from) && shown.has(e.to)),
+    };
+  }
+
+  function restyle() {  // values, focus, folding or language changed: update, keep the layout
+    const on = path(), shown = visible(), g = graph();
+    nodesDS.update(g.nodes.map((a) => nodeItem(a, on, shown)));
+    edgesDS.update(g.edges.map((e) => edgeItem(e, on, shown)));
+    if (state.selected) showPanel(state.selected);
+    for (const hook of api.onRefresh) hook();
+  }
+
+  function draw() {  // a new graph (first draw or doctrine switch)
+    const g = graph();
+    state.values = L.evaluate(g, state.facts);
+    const on = path(), shown = visible();
+    nodesDS = new vis.DataSet(g.nodes.map((a) => nodeItem(a, on, shown)));
+    edgesDS = new vis.DataSet(g.edges.map((e) => edgeItem(e, on, shown)));
+    const options = {
+      physics: false,
+      layout: { improvedLayout: false },
+      interaction: { hover: true, tooltipDelay: 150, multiselect: false },
+      edges: { smooth: { type: "cubicBezier", forceDirection: "horizontal", roundness: 0.4 } },
+    };
+    state.drawnMs = null;
+    if (network) network.destroy();
+    network = new vis.Network($("graph"), { nodes: nodesDS, edges: edgesDS }, options);
+    network.once("afterDrawing", () => { state.drawnMs = performance.now(); document.body.dataset.drawn = String(state.graph); });
+    network.on("click", (p) => {
+      if (!p.nodes.length) return;
+      const id = p.nodes[0];
+      showPanel(id);
+      const kind = graph().byId[id].kind;
+      if (kind !== "Proposition") focus(id);
+    });
+    network.on("doubleClick", (p) => { if (p.nodes.length) toggle(p.nodes[0]); });
+    fillSearch();
+  }
+
+  function focus(id) {
+    state.focus = id;
+    restyle();
+  }
+
+  function toggle(id) {
+    if (state.collapsed.has(id)) state.collapsed.delete(id); else if (graph().children[id].length) state.collapsed.add(id);
+    restyle();
+  }
+
+  function valueBadge(v) { return el("span", `${MARKS[v]} ${w(v)}`, `badge ${v}`); }
+
+  function section(panel, title) { panel.appendChild(el("h3", title)); }
+
+  function showPanel(id) {
+    const g = graph(), a = g.byId[id], v = state.values[id];
+    state.selected = id;
+    const panel = $("panel");
+    panel.replaceChildren();
+    panel.appendChild(el("h2", pick(st(a).label)));
+    const other = state.lang === "en" ? "zh" : "en";
+    panel.appendChild(el("div", st(a).label[other], "other-lang"));
+    const meta = el("div", `${w(a.kind)} · ${w("actors")} ${actorsText(a)} · `, "meta");
+    meta.appendChild(valueBadge(v));
+    panel.appendChild(meta);
+    if (a.kind === "Proposition") {
+      section(panel, w("source"));
+      const f = a.fact;
+      if (a.premise && v === a.premise.value && !(state.facts && a.id in state.facts && state.facts[a.id] !== a.premise.value)) {
+        panel.appendChild(el("p", `${w("premise")}: ${pick(a.premise.label)} (${a.premise.basis.map((b) => pick(b.label)).join("; ")})`, "premise"));
+      } else if (f && v === f.value) panel.appendChild(el("p", `${w("stated")}: ${w("fact")} ${f.id} · ${w("locator")} ${f.locator} · ${w("tag")} ${pick(view.tags[f.tag])}`));
+      else if (state.facts && (f ? v !== f.value : v !== a.unstated)) panel.appendChild(el("p", w("assumed")));
+      else if (a.burden && v === a.unstated) panel.appendChild(el("p", w("unstatedDefault").replace("{value}", w(v)).replace("{bearer}", pick(a.burden.bearer.label)) + " (" + a.burden.basis.map((b) => pick(b.label)).join("; ") + ")"));
+      else panel.appendChild(el("p", w("unstated")));
+      if (pick(st(a).question)) { section(panel, w("question")); panel.appendChild(el("p", pick(st(a).question))); }
+    }
+    const s = st(a);
+    if (pick(s.definition)) {
+      section(panel, w("definition"));
+      panel.appendChild(el("p", s.definition[state.lang]));
+      panel.appendChild(el("p", s.definition[other], "other-lang"));
+    }
+    if (s.says && pick(s.says[v])) { section(panel, w("means")); panel.appendChild(el("p", pick(s.says[v]))); }
+    if (s.basis.length) {
+      section(panel, w("basis"));
+      const ul = el("ul");
+      for (const b of s.basis) ul.appendChild(el("li", `${pick(b.label)} (${b.id})`));
+      panel.appendChild(ul);
+    }
+    if (g.children[id].length) {
+      section(panel, w("children"));
+      const ul = el("ul", null, "children");
+      for (const c of g.children[id]) {
+        const li = el("li");
+        li.appendChild(valueBadge(state.values[c]));
+        const b = el("button", `${pick(st(g.byId[c]).label)} (${actorsText(g.byId[c])})`, "link");
+        b.addEventListener("click", () => { network.selectNodes([c]); showPanel(c); });
+        li.appendChild(b);
+        if (g.negated[edgeId(c, id)]) li.appendChild(el("em", ` (${w("negated")})`));
+        ul.appendChild(li);
+      }
+      panel.appendChild(ul);
+    }
+    if (a.holding) {
+      const h = a.holding;
+      section(panel, h.by_court ? w("holding") : w("expectation"));
+      const p = el("p");
+      p.appendChild(valueBadge(h.value));
+      p.appendChild(el("span", ` ${w("locator")} ${h.locator} · ${pick(view.tags[h.tag])} · `));
+      const verdict = v === L.U ? "undecided" : v === h.value ? "agrees" : "disagrees";
+      p.appendChild(el("strong", w(verdict), verdict));
+      panel.appendChild(p);
+    }
+    if (a.kind !== "Proposition") {
+      const b = el("button", w("path"));
+      b.addEventListener("click", () => focus(id));
+      panel.appendChild(b);
+    }
+  }
+
+  function legend() {
+    const box = $("legend");
+    box.replaceChildren(el("h3", w("legend")));
+    for (const v of [L.T, L.F, L.U]) {
+      const row = el("div", null, "row");
+      const s = el("span", MARKS[v], `swatch ${v}`);
+      row.append(s, el("span", w(v)));
+      box.appendChild(row);
+    }
+    for (const k of Object.keys(SHAPES)) {
+      const row = el("div", null, "row");
+      row.append(el("span", "", `shape ${k}`), el("span", w(k)));
+      box.appendChild(row);
+    }
+    const neg = el("div", null, "row");
+    neg.append(el("span", "", "dash"), el("span", w("negEdge")));
+    box.appendChild(neg);
+    box.appendChild(el("p", w("hint"), "hint"));
+  }
+
+  function header() {
+    const c = view.case;
+    document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+    if (c) {
+      $("title").textContent = pick(c.title);
+      $("subtitle").textContent = [pick(c.court), c.number, c.decided, pick(graph().doctrine.label)].filter(Boolean).join(" · ");
+      $("changes").textContent = c.changes ? pick(c.changes) : "";
+    } else {
+      $("title").textContent = pick(graph().doctrine.label);
+      $("subtitle").textContent = pick(graph().doctrine.jurisdiction.label);
+    }
+    document.title = $("title").textContent;
+    $("search").placeholder = w("search");
+    for (const [id, key] of [["collapse", "collapse"], ["expand", "expand"], ["clear", "clear"], ["png", "png"], ["print", "print"]]) $(id).textContent = w(key);
+    $("lang-label").textContent = w("language");
+    $("doctrine-label").textContent = w("doctrine");
+  }
+
+  function fillSearch() {
+    const list = $("search-list");
+    list.replaceChildren();
+    for (const a of graph().nodes) {
+      for (const lang of ["en", "zh"]) {
+        const o = document.createElement("option");
+        o.value = `${st(a).label[lang]} (${a.actors.join(",")})`;
+        list.appendChild(o);
+      }
+    }
+  }
+
+  function find(query) {
+    const q = query.trim().toLowerCase();
+    if (!q) return null;
+    const g = graph();
+    const text = (a, lang) => `${st(a).label[lang]} (${a.actors.join(",")})`.toLowerCase();
+    const hit = g.nodes.find((a) => a.id.toLowerCase() === q || text(a, "en") === q || text(a, "zh") === q)
+      || g.nodes.find((a) => st(a).label.en.toLowerCase().includes(q) || st(a).label.zh.includes(query.trim()) || a.id.toLowerCase().includes(q));
+    if (!hit) return null;
+    if (!visible().has(hit.id)) { state.collapsed.clear(); restyle(); }
+    network.selectNodes([hit.id]);
+    network.focus(hit.id, { scale: 1.1, animation: false });
+    showPanel(hit.id);
+    return hit.id;
+  }
+
+  function savePng() {
+    const src = $("graph").querySelector("canvas");
+    const out = document.createElement("canvas");
+    out.width = src.width; out.height = src.height;
+    const ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(src, 0, 0);
+    const a = document.createElement("a");
+    a.href = out.toDataURL("image/png");
+    a.download = `${view.case ? view.case.id : graph().doctrine.id}.png`;
+    a.click();
+    return a.href;
+  }
+
+  function setLang(lang) { state.lang = lang; $("lang").value = lang; header(); legend(); restyle(); fillSearch(); }
+
+  function setDoctrine(i) {
+    state.graph = i; state.focus = null; state.selected = null; state.collapsed.clear();
+    $("doctrine").value = String(i);
+    $("panel").replaceChildren();
+    header(); draw();
+    network.fit();
+  }
+
+  function wire() {
+    const sel = $("doctrine");
+    view.graphs.forEach((g, i) => { const o = el("option", `${g.doctrine.id} · ${pick(g.doctrine.label)}`); o.value = String(i); sel.appendChild(o); });
+    $("doctrine-box").hidden = view.graphs.length < 2;
+    sel.addEventListener("change", () => setDoctrine(Number(sel.value)));
+    $("lang").value = state.lang;
+    $("lang").addEventListener("change", () => setLang($("lang").value));
+    $("search").addEventListener("change", () => find($("search").value));
+    $("search").addEventListener("keydown", (e) => { if (e.key === "Enter") find($("search").value); });
+    $("collapse").addEventListener("click", () => {
+      for (const a of graph().nodes) if (graph().children[a.id].length && !graph().parents[a.id].length) state.collapsed.add(a.id);
+      restyle();
+    });
+    $("expand").addEventListener("click", () => { state.collapsed.clear(); restyle(); });
+    $("clear").addEventListener("click", () => focus(null));
+    $("png").addEventListener("click", savePng);
+    $("print").addEventListener("click", () => window.print());
+  }
+
+  // The page's surface for the teaching page and for the browser tests.
+  const api = {
+    view, state, onRefresh: [],
+    values: () => ({ ...state.values }),
+    justification: (id) => L.justification(graph(), state.values, id),
+    highlighted: () => nodesDS.get().filter((n) => !n.hidden && n.opacity === 1 && path()).map((n) => n.id).sort(),
+    drawn: () => ({ nodes: Object.keys(network.body.nodes).length, edges: Object.keys(network.body.edges).length,
+                    visibleNodes: network.body.nodeIndices.length, visibleEdges: network.body.edgeIndices.length }),
+    drawnMs: () => state.drawnMs,
+    graph, focus, toggle, find, setLang, setDoctrine, savePng, restyle, showPanel, w, pick, el, valueBadge,
+    setFacts(facts) { state.facts = facts; state.values = L.evaluate(graph(), facts); restyle(); },
+  };
+
+  window.lexpath = api;
+  wire();
+  header();
+  legend();
+  state.focus = view.focus;
+  draw();
+  if (state.focus) { showPanel(state.focus); network.fit({ nodes: [...path().nodes], animation: false }); }
+  return api;
+})();

@@ -1,0 +1,232 @@
+"""render.py: the offline page, its escaping and bad input; in a real browser, what it draws."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from conftest import lexpath, one_line_error, open_page, write
+from lexpath.evaluate import evaluate
+from lexpath.explain import justification
+from lexpath.ground import ground, outline
+from lexpath.load import bundled_cases, bundled_doctrines, data_dir, load_case
+from lexpath.render import STATIC, case_page, layout
+
+HANGZHOU = "hangzhou-ultraman-lora"
+FOCUS = "ContributoryInfringement(platform,trainers)"
+SCRIPT = "</script><script>window.__xss=1</script>"
+IMG = "<img src=x onerror=window.__xss=2>"
+
+
+def view_json(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="lexpath-view">(.*?)</script>', page, re.S)
+    return json.loads(block.group(1))
+
+
+def path_nodes(tree: dict) -> set[str]:
+    return {tree["node"]}.union(*(path_nodes(c) for c in tree.get("children", ())))
+
+
+@pytest.fixture(scope="module")
+def hangzhou_page(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("page") / "hangzhou.html"
+    r = lexpath("render", HANGZHOU, "-o", str(out), "--focus", FOCUS)
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+class TestPage:
+    def test_offline_and_small(self, hangzhou_page):
+        page = hangzhou_page.read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+        assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*https?:""", page, re.I)
+        assert not re.search(r"""@import[^;]*https?:|url\(\s*["']?https?:""", page, re.I)
+        assert "<link" not in page
+        assert len(page.encode("utf-8")) <= 1_000_000
+
+    def test_the_view_carries_every_node_of_each_doctrine(self, hangzhou_page):
+        view = view_json(hangzhou_page.read_text(encoding="utf-8"))
+        assert [g["doctrine"]["id"] for g in view["graphs"]] == ["cn", *sorted(set(bundled_doctrines()) - {"cn"})]
+        case, doctrine = load_case(HANGZHOU)
+        G = ground(doctrine, case)
+        assert {n["id"] for n in view["graphs"][0]["nodes"]} == set(G)
+        assert len(view["graphs"][0]["edges"]) == G.number_of_edges()
+        assert view["focus"] == FOCUS
+
+    def test_layout_puts_every_child_left_of_its_parent(self):
+        case, doctrine = load_case(HANGZHOU)
+        G = ground(doctrine, case)
+        pos = layout(G)
+        assert all(pos[c][0] < pos[p][0] for c, p in G.edges)
+        assert len(set(pos.values())) == len(pos)  # no two nodes on one spot
+
+    def test_vendored_files_match_their_record(self):
+        static = resources.files("lexpath").joinpath("static")
+        record = static.joinpath("VENDORED.md").read_text(encoding="utf-8")
+        rows = re.findall(r"^\| `([^`]+)` \|.*\| `([0-9a-f]{64})` \|$", record, re.M)
+        assert rows
+        for name, digest in rows:
+            assert hashlib.sha256(static.joinpath(name).read_bytes()).hexdigest() == digest, name
+        for name in ("LICENSE-APACHE-2.0", "LICENSE-MIT"):
+            assert static.joinpath(name).is_file()
+
+    def test_hostile_labels_stay_data(self, tmp_path, hangzhou_text):
+        path = write(tmp_path, "xss.ttl", hostile(hangzhou_text))
+        out = tmp_path / "xss.html"
+        r = lexpath("render", str(path), "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        page = out.read_text(encoding="utf-8")
+        assert page.lower().count("</script") == page.lower().count("<script") == 1 + len(STATIC)  # only our own
+        assert "<img" not in page
+        view = view_json(page)
+        assert SCRIPT in view["case"]["title"]["en"] and IMG in view["actors"]["platform"]["en"]
+
+    def test_jupyter_shows_the_page_in_an_iframe(self):
+        view = case_page(HANGZHOU, ["cn"])
+        shown = view._repr_html_()
+        assert shown.startswith("<iframe srcdoc=")
+        assert html.unescape(re.search(r'srcdoc="([^"]*)"', shown).group(1)) == view.html()
+
+    def test_pyvis_network_from_the_same_view(self):
+        pytest.importorskip("pyvis")
+        view = case_page(HANGZHOU, ["cn"])
+        net = view.to_pyvis()
+        assert len(net.nodes) == len(view.data["graphs"][0]["nodes"])
+        assert len(net.edges) == len(view.data["graphs"][0]["edges"])
+
+    def test_actor_keeps_what_its_statements_rest_on(self):
+        case, doctrine = load_case(HANGZHOU)
+        G = ground(doctrine, case)
+        view = case_page(HANGZHOU, ["cn"], actor="oss-providers")
+        ids = {n["id"] for n in view.data["graphs"][0]["nodes"]}
+        assert "CopyrightLiability(oss-providers)" in ids and "CopyrightLiability(platform)" not in ids
+        assert all(set(G.predecessors(n)) <= ids for n in ids)
+
+
+def hostile(text: str) -> str:
+    """The Hangzhou case with script and markup in its title, an actor's label and a locator."""
+    text = text.replace(
+        '"The Ultraman LoRA case: copyright infringement and unfair competition"@en',
+        f'"{SCRIPT}"@en', 1)
+    text = re.sub(r'(:platform\s.*?rdfs:label "[^"]*"@zh , ")[^"]*("@en)', rf"\g<1>{IMG}\g<2>", text, count=1, flags=re.S)
+    return re.sub(r'(:f-homepage\s.*?lex:locator ")F4"', rf'\g<1>{IMG}"', text, count=1, flags=re.S)
+
+
+class TestBadInput:
+    def test_unknown_focus_suggests(self, tmp_path):
+        r = lexpath("render", HANGZHOU, "-o", str(tmp_path / "x.html"), "--focus", "Contributory")
+        one_line_error(r, "Contributory", "did you mean ContributoryInfringement(")
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.parametrize("where", ["missing/x.html", "."])
+    def test_output_that_cannot_be_written(self, tmp_path, where):
+        r = lexpath("render", HANGZHOU, "-o", str(tmp_path / where), "--doctrine", "cn")
+        one_line_error(r, "output")
+        assert list(tmp_path.iterdir()) == []
+
+    def test_unwritable_directory_leaves_nothing(self, tmp_path):
+        import os
+
+        if os.geteuid() == 0:
+            target = Path("/proc/lexpath.html")  # even root cannot create files here
+        else:
+            tmp_path.chmod(0o500)
+            target = tmp_path / "x.html"
+        r = lexpath("render", HANGZHOU, "-o", str(target), "--doctrine", "cn")
+        one_line_error(r, "cannot write")
+        assert not target.exists() and not target.with_name(target.name + ".part").exists()
+
+    def test_unknown_actor(self, tmp_path):
+        one_line_error(lexpath("render", HANGZHOU, "-o", str(tmp_path / "x.html"), "--actor", "platfrom"), "platform")
+
+    def test_neither_case_nor_doctrine_is_a_usage_error(self, tmp_path):
+        r = lexpath("render", "-o", str(tmp_path / "x.html"))
+        assert r.returncode == 2 and "CASE" in r.stderr
+
+
+class TestDoctrineAlone:
+    def test_each_statement_once(self, tmp_path):
+        for did, doctrine in bundled_doctrines().items():
+            G = outline(doctrine)
+            assert {G.nodes[n]["statement"] for n in G} == set(doctrine.statements)
+            out = tmp_path / f"{did}.html"
+            assert lexpath("render", "--doctrine", did, "-o", str(out)).returncode == 0
+            view = view_json(out.read_text(encoding="utf-8"))
+            assert view["case"] is None and len(view["graphs"][0]["nodes"]) == len(doctrine.statements)
+
+
+# -- in a real browser ------------------------------------------------------------------
+
+def errors(log: list[dict]) -> list[dict]:
+    return [m for m in log if m["level"] == "SEVERE"]
+
+
+class TestInBrowser:
+    def test_draws_every_node_and_edge_with_no_errors(self, browser, hangzhou_page, tmp_path):
+        log = open_page(browser, hangzhou_page)
+        assert errors(log) == []
+        case, doctrine = load_case(HANGZHOU)
+        G = ground(doctrine, case)
+        drawn = browser.execute_script("return window.lexpath.drawn()")
+        assert drawn == {"nodes": len(G), "edges": G.number_of_edges(),
+                         "visibleNodes": len(G), "visibleEdges": G.number_of_edges()}
+        browser.save_screenshot(str(tmp_path / "hangzhou.png"))
+        assert (tmp_path / "hangzhou.png").stat().st_size > 10_000
+
+    def test_focus_lights_exactly_the_justification(self, browser, hangzhou_page):
+        open_page(browser, hangzhou_page)
+        case, doctrine = load_case(HANGZHOU)
+        G = ground(doctrine, case)
+        expected = path_nodes(justification(G, evaluate(G), FOCUS, doctrine))
+        assert set(browser.execute_script("return window.lexpath.highlighted()")) == expected
+        browser.execute_script("window.lexpath.focus(null)")
+        assert browser.execute_script("return window.lexpath.highlighted()") == []
+
+    def test_values_agree_with_python_under_each_doctrine(self, browser, hangzhou_page):
+        open_page(browser, hangzhou_page)
+        for i, did in enumerate(browser.execute_script("return window.lexpath.view.graphs.map(g => g.doctrine.id)")):
+            browser.execute_script(f"window.lexpath.setDoctrine({i})")
+            case, doctrine = load_case(HANGZHOU, did)
+            G = ground(doctrine, case)
+            python = {n: v.value for n, v in evaluate(G).values.items()}
+            assert browser.execute_script("return window.lexpath.values()") == python, did
+            assert browser.execute_script("return window.lexpath.drawn().nodes") == len(G)
+
+    def test_search_language_and_folding(self, browser, hangzhou_page):
+        open_page(browser, hangzhou_page)
+        assert browser.execute_script("return window.lexpath.find('帮助侵权')").startswith("ContributoryInfringement(")
+        browser.execute_script("window.lexpath.setLang('zh')")
+        assert browser.execute_script("return document.getElementById('collapse').textContent") == "全部折叠"
+        browser.execute_script("document.getElementById('collapse').click()")
+        shown = browser.execute_script("return window.lexpath.drawn().visibleNodes")
+        sinks = browser.execute_script("const g = window.lexpath.graph(); return g.nodes.filter(a => !g.parents[a.id].length).length")
+        assert shown == sinks
+        browser.execute_script("document.getElementById('expand').click()")
+        assert browser.execute_script("return window.lexpath.drawn().visibleNodes") == browser.execute_script("return window.lexpath.drawn().nodes")
+
+    def test_panel_and_png(self, browser, hangzhou_page):
+        open_page(browser, hangzhou_page)
+        browser.execute_script("window.lexpath.setLang('en'); window.lexpath.showPanel('DirectInfringement(platform)')")
+        panel = browser.execute_script("return document.getElementById('panel').textContent")
+        assert "Court's holding" in panel and "lexpath agrees" in panel
+        assert browser.execute_script("return window.lexpath.savePng()").startswith("data:image/png;base64,")
+
+    def test_hostile_labels_run_no_code(self, browser, tmp_path, hangzhou_text):
+        path = write(tmp_path, "xss.ttl", hostile(hangzhou_text))
+        out = tmp_path / "xss.html"
+        assert lexpath("render", str(path), "-o", str(out)).returncode == 0
+        log = open_page(browser, out)
+        assert errors(log) == []
+        assert browser.execute_script("return window.__xss") is None
+        assert browser.execute_script("return document.getElementById('title').textContent") == SCRIPT
+        browser.execute_script("window.lexpath.showPanel('FeaturedProminently(platform)')")
+        assert browser.execute_script("return document.querySelectorAll('#panel img, #panel script').length") == 0
+        assert IMG in browser.execute_script("return document.getElementById('panel').textContent")
+        assert browser.execute_script("return window.__xss") is None
+        browser.save_screenshot(str(tmp_path / "xss.png"))
