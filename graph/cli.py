@@ -217,6 +217,13 @@ def run_render(args) -> int:
     return 0
 
 
+def run_teach(args) -> int:
+    from .render import teach_page, write_page
+
+    print(write_page(teach_page(args.case, _doctrine_list(args.doctrine), args.lang), args.output))
+    return 0
+
+
 def run_export(args) -> int:
     from .export import export
 
@@ -270,6 +277,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doctrine", metavar="ID|PATH[,…]",
                    help="doctrines for the page's switch, first shown first (default: the case's own, then the other bundled ones)")
     p.set_defaults(run=run_render, parser=p)
+
+    p = sub.add_parser("teach", help="the classroom page: the graph with fact toggles, predict-then-reveal and a quiz")
+    p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the page to write")
+    lang(p)
+    p.add_argument("--doctrine", metavar="ID|PATH[,…]",
+                   help="doctrines for the page's switch, first shown first (default: the case's own, then the other bundled ones)")
+    p.set_defaults(run=run_teach)
 
     p = sub.add_parser("export", help="the case and its derived values as Turtle, JSON-LD, GraphML or DOT")
     p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")

@@ -34,7 +34,7 @@ from .load import Case
 from .logic import Value, negate
 from .whatif import conclusion_node, fact_names, fact_node
 
-__all__ = ["Flip", "Flips", "default_wanted", "conflict", "minimal_flips", "flips", "flips_text"]
+__all__ = ["Flip", "Flips", "default_wanted", "conflict", "minimal_flips", "open_to_change", "flips", "flips_text"]
 
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 Changes = frozenset  # of (proposition node, new value) pairs
@@ -262,6 +262,14 @@ def minimal_flips(
     return [dict(sorted(S)) for S in found], evaluations
 
 
+def open_to_change(G: nx.DiGraph) -> list[str]:
+    """The proposition nodes a flip may change: stated, open to change, and not a doctrine's premise."""
+    return [
+        n for n, a in G.nodes(data=True)
+        if a.get("fact") is not None and a["fact"].open_to_change and a.get("premise") is None
+    ]
+
+
 def _order(S: Changes) -> list:
     return sorted((n, v.value) for n, v in S)
 
@@ -286,7 +294,7 @@ def flips(
         raise BadBoundError("--max-size", str(max_size), "must be at least 1")
     held = {fact_node(G, case, ref) for ref in keep}
     facts = stated(G)
-    open_facts = [n for n, a in G.nodes(data=True) if a.get("fact") is not None and a["fact"].open_to_change]
+    open_facts = open_to_change(G)
     free = [n for n in open_facts if n not in held]
     ev = evaluate(G, facts)
     before = ev[node]

@@ -23,9 +23,10 @@ from .doctrine import AllOf, AnyOf, AtLeast, Doctrine, Not, Unless, local_name, 
 from .errors import UnknownIdError
 from .ground import Match
 from .load import Case, Holding
+from .logic import Value
 from .terms import LEX
 
-__all__ = ["View", "expr_data", "layout", "graph_data", "statement_data", "case_view", "case_page", "doctrine_page", "page", "write_page"]
+__all__ = ["View", "expr_data", "layout", "graph_data", "statement_data", "case_view", "case_page", "doctrine_page", "teach_data", "teach_page", "page", "write_page"]
 
 KINDS = ("Proposition", "Factor", "Element", "Issue", "Conclusion", "Remedy")
 COLUMN, ROW, LANE = 320, 64, 250  # px between layers, between nodes of a lane, between lanes
@@ -273,15 +274,9 @@ def case_view(
     }, tuple({n["id"]: v[n["id"]] for n in d["nodes"]} for d, v in zip(datas, values)))
 
 
-def case_page(
-    case_ref: str,
-    doctrine_refs: Sequence[str] | None = None,
-    lang: str = "en",
-    focus: str | None = None,
-    actor: str | None = None,
-) -> View:
-    """Load, ground and evaluate a case under each doctrine named (default: the case's own, then
-    every other bundled doctrine, for the page's doctrine switch), and build its view."""
+def _graphs(case_ref: str, doctrine_refs: Sequence[str] | None):
+    """The case grounded and evaluated under each doctrine named (default: the case's own, then
+    every other bundled doctrine, for the page's doctrine switch)."""
     from .evaluate import evaluate
     from .ground import ground
     from .load import bundled_doctrines, load_case
@@ -290,11 +285,31 @@ def case_page(
     refs = list(doctrine_refs or [own.id, *(d for d in bundled_doctrines() if d != own.id)])
     graphs, values = [], []
     for ref in refs:
-        case, doctrine = load_case(case_ref, ref)
+        case, doctrine = (case, own) if ref == refs[0] else load_case(case_ref, ref)
         G = ground(doctrine, case)
         graphs.append((G, case, doctrine))
         values.append({n: v.value for n, v in evaluate(G).values.items()})
+    return graphs, values
+
+
+def case_page(
+    case_ref: str,
+    doctrine_refs: Sequence[str] | None = None,
+    lang: str = "en",
+    focus: str | None = None,
+    actor: str | None = None,
+) -> View:
+    """The interactive graph of a case under each doctrine named (see _graphs)."""
+    graphs, values = _graphs(case_ref, doctrine_refs)
     return case_view(graphs, values, lang, focus, actor)
+
+
+def teach_page(case_ref: str, doctrine_refs: Sequence[str] | None = None, lang: str = "en") -> View:
+    """The classroom page: the case's graph with fact toggles, predict-then-reveal and a quiz."""
+    graphs, values = _graphs(case_ref, doctrine_refs)
+    view = case_view(graphs, values, lang)
+    data = dict(view.data, teach=[teach_data(G, case, doctrine) for G, case, doctrine in graphs])
+    return View(data, view.values)
 
 
 def doctrine_page(doctrine_refs: Sequence[str], lang: str = "en") -> View:
@@ -312,6 +327,61 @@ def doctrine_page(doctrine_refs: Sequence[str], lang: str = "en") -> View:
         actors.update({local_name(r): {lang: doctrine.label_of(r, lang) for lang in ("en", "zh")} for r in doctrine.role_vars})
     return View({"lexpath": __version__, "lang": lang, "focus": None, "case": None, "actors": actors,
                  "tags": {}, "graphs": datas}, tuple(values))
+
+
+QUIZ_SIZE, QUIZ_OPTIONS = 6, 6  # questions per doctrine, options per question
+
+
+def _tree_nodes(tree: Mapping) -> set[str]:
+    return {tree["node"]}.union(*(_tree_nodes(c) for c in tree.get("children", ())))
+
+
+def teach_data(G: nx.DiGraph, case: Case, doctrine: Doctrine) -> dict:
+    """What the classroom page adds to a graph: the facts to toggle, and a quiz from the flips.
+
+    Each question asks which single change of an open fact brings a conclusion the court (or a
+    variant) ruled on to the other value; the answers are the flips of size one (flips.py), the
+    options every open fact under the conclusion, changed to its opposite value.
+    """
+    from .evaluate import Evaluation, evaluate
+    from .explain import justification
+    from .flips import default_wanted, minimal_flips, open_to_change
+    from .ground import stated
+
+    facts = stated(G)
+    values = evaluate(G, facts).values
+    free = open_to_change(G)
+    held = {(h.statement, h.about) for h in case.holdings}
+    depth = {n: len(nx.ancestors(G, n)) for n in G}
+    targets = sorted(
+        (n for n, a in G.nodes(data=True) if a["kind"] == "Conclusion" and (a["statement"], a["args"]) in held),
+        key=lambda n: (-depth[n], n),
+    )
+    quiz = []
+    for target in targets:
+        wanted = default_wanted(values[target])
+        found, _ = minimal_flips(G, facts, target, wanted, free, max_size=1)
+        if not found:
+            continue
+        answers = [{"node": n, "value": v.value} for flip in found for n, v in flip.items()]
+        on_path = _tree_nodes(justification(G, Evaluation(values), target, doctrine))
+        decoys = [
+            {"node": n, "value": (Value.REFUTED if values[n] is Value.ESTABLISHED else Value.ESTABLISHED).value}
+            for n in free if n in on_path and values[n] is not Value.UNKNOWN
+        ]
+        decoys = [d for d in decoys if d not in answers][: max(QUIZ_OPTIONS - len(answers), 2)]
+        options = sorted(answers + decoys, key=lambda o: o["node"])
+        quiz.append({"target": target, "from": values[target].value, "to": wanted.value,
+                     "options": options, "answers": answers})
+        if len(quiz) == QUIZ_SIZE:
+            break
+    toggles = [n for n in G.graph["order"] if G.nodes[n]["kind"] == "Proposition" and G.out_degree(n)]
+    return {
+        "stated": [n for n in toggles if n in facts],
+        "unstated": [n for n in toggles if n not in facts],
+        "outcomes": targets or [n for n in G if G.nodes[n]["kind"] == "Conclusion" and not G.out_degree(n)],
+        "quiz": quiz,
+    }
 
 
 @cache
@@ -340,7 +410,8 @@ def page(data: Mapping, template: str = "page.html.jinja") -> str:
         lang=lang,
         title=title,
         css=_static("page.css"),
-        scripts=[_static(name) for name in STATIC],
+        teach="teach" in data,
+        scripts=[_static(name) for name in STATIC + (("teach.js",) if "teach" in data else ())],
     )
 
 

@@ -44,6 +44,7 @@ const LexpathPage = (() => {
     established: { background: "#c8e6c9", border: "#2e7d32" },
     refuted: { background: "#ffcdd2", border: "#c62828" },
     unknown: { background: "#f1f1f1", border: "#8a8a8a" },
+    masked: { background: "#ffffff", border: "#5b6bd6" },
   };
   const MARKS = { established: "✔", refuted: "✘", unknown: "?" };
   const SHAPES = {
@@ -95,15 +96,17 @@ const LexpathPage = (() => {
 
   function actorsText(a) { return a.actors.map((id) => pick(view.actors[id]) || id).join(" → "); }
 
+  const masked = (a) => api.mask !== null && api.mask(a);  // the teaching page hides outcomes until revealed
+
   function nodeLabel(a) {
     const folded = state.collapsed.has(a.id) ? "⊕ " : "";
-    return `${folded}${MARKS[state.values[a.id]]} ${pick(st(a).label)}\n${actorsText(a)}`;
+    return `${folded}${masked(a) ? "…" : MARKS[state.values[a.id]]} ${pick(st(a).label)}\n${actorsText(a)}`;
   }
 
   function tip(a) {
     const box = el("div", null, "tip");
     box.appendChild(el("strong", pick(st(a).label)));
-    box.appendChild(el("div", `${w(a.kind)} · ${w(state.values[a.id])} · ${actorsText(a)}`));
+    box.appendChild(el("div", `${w(a.kind)} · ${masked(a) ? "…" : w(state.values[a.id])} · ${actorsText(a)}`));
     if (st(a).basis.length) box.appendChild(el("div", st(a).basis.map((b) => pick(b.label)).join("; ")));
     if (a.fact) box.appendChild(el("div", `${a.fact.id} · ${a.fact.locator} · ${pick(view.tags[a.fact.tag])}`));
     return box;
@@ -124,7 +127,7 @@ const LexpathPage = (() => {
   }
 
   function nodeItem(a, on, shown) {
-    const v = state.values[a.id];
+    const v = masked(a) ? "masked" : state.values[a.id];
     const kind = SHAPES[a.kind];
     const dim = on && !on.nodes.has(a.id);
     return {
@@ -207,7 +210,7 @@ const LexpathPage = (() => {
     const other = state.lang === "en" ? "zh" : "en";
     panel.appendChild(el("div", st(a).label[other], "other-lang"));
     const meta = el("div", `${w(a.kind)} · ${w("actors")} ${actorsText(a)} · `, "meta");
-    meta.appendChild(valueBadge(v));
+    meta.appendChild(masked(a) ? el("span", "…", "badge") : valueBadge(v));
     panel.appendChild(meta);
     if (a.kind === "Proposition") {
       section(panel, w("source"));
@@ -226,7 +229,7 @@ const LexpathPage = (() => {
       panel.appendChild(el("p", s.definition[state.lang]));
       panel.appendChild(el("p", s.definition[other], "other-lang"));
     }
-    if (s.says && pick(s.says[v])) { section(panel, w("means")); panel.appendChild(el("p", pick(s.says[v]))); }
+    if (s.says && !masked(a) && pick(s.says[v])) { section(panel, w("means")); panel.appendChild(el("p", pick(s.says[v]))); }
     if (s.basis.length) {
       section(panel, w("basis"));
       const ul = el("ul");
@@ -247,7 +250,7 @@ const LexpathPage = (() => {
       }
       panel.appendChild(ul);
     }
-    if (a.holding) {
+    if (a.holding && !masked(a)) {
       const h = a.holding;
       section(panel, h.by_court ? w("holding") : w("expectation"));
       const p = el("p");
@@ -346,11 +349,12 @@ const LexpathPage = (() => {
   function setLang(lang) { state.lang = lang; $("lang").value = lang; header(); legend(); restyle(); fillSearch(); }
 
   function setDoctrine(i) {
-    state.graph = i; state.focus = null; state.selected = null; state.collapsed.clear();
+    state.graph = i; state.focus = null; state.selected = null; state.collapsed.clear(); state.facts = null;
     $("doctrine").value = String(i);
     $("panel").replaceChildren();
     header(); draw();
     network.fit();
+    for (const hook of api.onDoctrine) hook();
   }
 
   function wire() {
@@ -374,7 +378,7 @@ const LexpathPage = (() => {
 
   // The page's surface for the teaching page and for the browser tests.
   const api = {
-    view, state, onRefresh: [],
+    view, state, onRefresh: [], onDoctrine: [], mask: null,
     values: () => ({ ...state.values }),
     justification: (id) => L.justification(graph(), state.values, id),
     highlighted: () => nodesDS.get().filter((n) => !n.hidden && n.opacity === 1 && path()).map((n) => n.id).sort(),
