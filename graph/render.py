@@ -29,7 +29,7 @@ from .terms import LEX
 __all__ = ["View", "expr_data", "layout", "graph_data", "statement_data", "case_view", "case_page", "doctrine_page", "teach_data", "teach_page", "page", "write_page"]
 
 KINDS = ("Proposition", "Factor", "Element", "Issue", "Conclusion", "Remedy")
-COLUMN, ROW, LANE = 320, 64, 250  # px between layers, between nodes of a lane, between lanes
+COLUMN, ROW, LANE = 320, 96, 250  # px between layers, between nodes of a lane, between lanes
 LANE_ROWS, MAX_LANES = 30, 4  # a layer longer than LANE_ROWS nodes folds into up to MAX_LANES lanes
 STATIC = ("vis-network.min.js", "evaluate.js", "page.js")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -59,15 +60,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def browser():
+@contextlib.contextmanager
+def chromium():
     """Headless Debian Chromium driven by Debian's chromedriver on a free loopback port.
 
     The network is made unreachable (a dead proxy, every host name unresolvable), so a page that
     reached for anything online would fail. Nothing is downloaded: both binaries come from apt.
+    The driver is stopped by the process id this started. benches/ use it too.
     """
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        pytest.skip("Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
     os.environ["SE_OFFLINE"] = "true"  # selenium must never fetch a driver
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -88,6 +88,14 @@ def browser():
         driver.quit()
         if service.process.poll() is None:
             os.kill(pid, 15)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        pytest.skip("Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+    with chromium() as driver:
+        yield driver
 
 
 def open_page(driver, path: Path, timeout: float = 10.0) -> list[dict]:

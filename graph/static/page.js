@@ -385,6 +385,7 @@ const LexpathPage = (() => {
     drawn: () => ({ nodes: Object.keys(network.body.nodes).length, edges: Object.keys(network.body.edges).length,
                     visibleNodes: network.body.nodeIndices.length, visibleEdges: network.body.edgeIndices.length }),
     drawnMs: () => state.drawnMs,
+    network: () => network,
     graph, focus, toggle, find, setLang, setDoctrine, savePng, restyle, showPanel, w, pick, el, valueBadge,
     setFacts(facts) { state.facts = facts; state.values = L.evaluate(graph(), facts); restyle(); },
   };
