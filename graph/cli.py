@@ -268,22 +268,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_issue5_commands(sub, lang, doctrine)
 
+    def page_doctrines(p):
+        p.add_argument("--doctrine", metavar="ID|PATH[,…]",
+                       help="doctrines for the page's switch, first shown first (default: the case's own, then the other bundled ones)")
+
     p = sub.add_parser("render", help="an interactive graph of a case (or of a doctrine alone) in one offline HTML file")
     p.add_argument("case", nargs="?", metavar="CASE", help="bundled case id or path; leave out to draw the doctrine alone")
     p.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the page to write")
     p.add_argument("--focus", metavar="CONCLUSION", help="open with this conclusion's justification highlighted")
     p.add_argument("--actor", metavar="A", help="only the statements about this actor, and what they rest on")
     lang(p)
-    p.add_argument("--doctrine", metavar="ID|PATH[,…]",
-                   help="doctrines for the page's switch, first shown first (default: the case's own, then the other bundled ones)")
+    page_doctrines(p)
     p.set_defaults(run=run_render, parser=p)
 
     p = sub.add_parser("teach", help="the classroom page: the graph with fact toggles, predict-then-reveal and a quiz")
     p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
     p.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the page to write")
     lang(p)
-    p.add_argument("--doctrine", metavar="ID|PATH[,…]",
-                   help="doctrines for the page's switch, first shown first (default: the case's own, then the other bundled ones)")
+    page_doctrines(p)
     p.set_defaults(run=run_teach)
 
     p = sub.add_parser("export", help="the case and its derived values as Turtle, JSON-LD, GraphML or DOT")
@@ -293,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     lang(p)
     doctrine(p)
     p.set_defaults(run=run_export)
+
     p = sub.add_parser("contrast", help="one case under two doctrines, side by side, actor by actor")
     p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
     p.add_argument("--doctrines", metavar="A,B", help="two doctrines, ids or paths (default: the case's own and the other bundled one)")
