@@ -12,7 +12,7 @@
       yourGuess: "your prediction", quiz: "Quiz", check: "Check",
       question: "Which single change of fact would make “{target}” {to}?",
       correct: "Right: this change alone does it.", incorrect: "Not this one: with it, the conclusion is {value}.",
-      show: "Show it in the graph", changed: "changed", toggleTrue: "true", toggleFalse: "false", toggleUnknown: "unknown",
+      show: "Show it in the graph", changed: "changed", locked: "the court's characterisation of law, not a fact: locked", toggleTrue: "true", toggleFalse: "false", toggleUnknown: "unknown",
     },
     zh: {
       facts: "案件事实", unstated: "案件未陈述", reset: "恢复案件原状",
@@ -20,7 +20,7 @@
       yourGuess: "你的预测", quiz: "测验", check: "检查",
       question: "改变哪一项事实，就能使“{target}”{to}？",
       correct: "正确：仅此一项改变即可。", incorrect: "不是这一项：改变后该结论为{value}。",
-      show: "在图中显示", changed: "已改变", toggleTrue: "是", toggleFalse: "否", toggleUnknown: "未知",
+      show: "在图中显示", changed: "已改变", locked: "法院对法律问题的定性，不是事实：已锁定", toggleTrue: "是", toggleFalse: "否", toggleUnknown: "未知",
     },
   };
   const t = (key) => WORDS[P.state.lang][key];
@@ -44,7 +44,7 @@
     const stated = L.stated(P.graph())[id];
     const row = el("div", null, "fact" + (stated !== undefined && now !== stated ? " changed" : ""));
     const label = el("div", nameOf(a));
-    if (a.fact) label.appendChild(el("div", `${a.fact.id} · ${a.fact.locator}`, "meta"));
+    if (a.fact) label.appendChild(el("div", `${a.fact.id} · ${a.fact.locator}${a.fact.open ? "" : " · " + t("locked")}`, "meta"));
     row.appendChild(label);
     const box = el("div", null, "toggles");
     for (const v of VALUES) {
@@ -52,6 +52,7 @@
       b.type = "button";
       b.dataset.node = id; b.dataset.value = v;
       b.setAttribute("aria-pressed", String(now === v));
+      b.disabled = !!(a.fact && !a.fact.open) || !!a.premise;
       b.addEventListener("click", () => setFact(id, v));
       box.appendChild(b);
     }
