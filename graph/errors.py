@@ -13,6 +13,7 @@ __all__ = [
     "DoctrineError",
     "UnknownIdError",
     "OutputError",
+    "StoreError",
 ]
 
 
@@ -50,3 +51,7 @@ class UnknownIdError(LexpathError):
 
 class OutputError(LexpathError):
     """An output file cannot be written."""
+
+
+class StoreError(LexpathError):
+    """A store cannot be opened or reached, or it refuses a query or an update."""

@@ -24,6 +24,7 @@ class LEX(DefinedNamespace):
     Claimant: URIRef
     Conclusion: URIRef
     Defendant: URIRef
+    Derivation: URIRef
     DisseminationRight: URIRef
     Doctrine: URIRef
     Duty: URIRef
@@ -70,6 +71,7 @@ class LEX(DefinedNamespace):
     about: URIRef
     accept: URIRef
     acceptIf: URIRef
+    agrees: URIRef
     allOf: URIRef
     among: URIRef
     anyOf: URIRef
@@ -93,6 +95,7 @@ class LEX(DefinedNamespace):
     established: URIRef
     filed: URIRef
     found: URIRef
+    holding: URIRef
     holds: URIRef
     holdsRightsIn: URIRef
     ifEstablished: URIRef
