@@ -91,7 +91,7 @@ def _tty() -> bool:
 def run_corpus_load(args) -> int:
     from .corpus import load_corpus
 
-    rep = load_corpus(args.paths, args.store, args.doctrine, progress=_tty())
+    rep = load_corpus(args.paths, args.store, args.doctrine, progress=_tty(), jobs=args.jobs)
     for problem in rep.problems:
         print(f"lexpath: {problem}", file=sys.stderr)
     print(f"{rep.store}: {rep.loaded} cases loaded from {rep.files} files, {rep.skipped} skipped")
@@ -140,16 +140,20 @@ def add_corpus_commands(sub, doctrine) -> None:
     def store(p, required=True):
         p.add_argument("--store", required=required, metavar="PATH|URL", help="store directory (created when missing) or SPARQL endpoint URL")
 
+    def jobs(p):
+        p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: the CPU count)")
+
     corpus = sub.add_parser("corpus", help="many cases in an RDF store: load, evaluate, stats, generate")
     csub = corpus.add_subparsers(dest="corpus_command", required=True, metavar="COMMAND")
     p = csub.add_parser("load", help="check case files and load each into its own named graph")
     p.add_argument("paths", nargs="+", metavar="PATH", help="case files or directories of them")
     store(p)
+    jobs(p)
     doctrine(p)
     p.set_defaults(run=run_corpus_load)
     p = csub.add_parser("evaluate", help="evaluate every case in the store and write the conclusions back")
     store(p)
-    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: the CPU count)")
+    jobs(p)
     doctrine(p)
     p.set_defaults(run=run_corpus_evaluate)
     p = csub.add_parser("stats", help="counts of cases, facts, holdings and conclusions in the store")

@@ -52,7 +52,6 @@ RDF_REST = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest"
 RDF_NIL = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-LOAD_BATCH = 500
 EVAL_BATCH = 1000
 _VALUE_IRI = {Value.ESTABLISHED: str(LEX.established), Value.REFUTED: str(LEX.refuted), Value.UNKNOWN: str(LEX.unknown)}
 
@@ -111,52 +110,106 @@ class _Doctrines:
         return self.known[key]
 
 
-def load_corpus(paths: Sequence[str], store_ref: str | None, doctrine_ref: str | None = None, progress: bool = False) -> LoadReport:
-    """Check and load case files into a store; see the module docstring."""
-    import pyoxigraph as ox
+class _Checker:
+    """Parses and checks case files; one per process, so the shapes and doctrines compile once."""
 
-    from .triples import TermMap, case_head, check_case, load_shapes
+    def __init__(self, doctrine_ref: str | None) -> None:
+        from .triples import TermMap, load_shapes
 
+        self.shapes, self.terms, self.doctrines = load_shapes(), TermMap(), _Doctrines(doctrine_ref)
+
+    def parse(self, path: Path):
+        """(triples, None) or (None, problem) for one file."""
+        import pyoxigraph as ox
+
+        try:
+            return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(), rename_blank_nodes=True)), None
+        except SyntaxError as err:
+            return None, Problem(str(path), "file", "not valid Turtle: " + " ".join(str(err).split())[:200])
+        except (OSError, ValueError) as err:
+            return None, Problem(str(path), "path", f"cannot be read ({getattr(err, 'strerror', None) or err})")
+
+    def check(self, path: Path, triples=None) -> tuple[str, tuple[Problem, ...]]:
+        """(case id, problems) of one file."""
+        from .triples import case_head, check_case
+
+        if triples is None:
+            triples, problem = self.parse(path)
+            if problem is not None:
+                return "", (problem,)
+        case_id, jurisdiction = case_head(triples)
+        try:
+            return case_id, check_case(path, triples, self.shapes, self.doctrines(jurisdiction), self.terms)
+        except LexpathError as err:
+            return case_id, (Problem(err.file, err.subject, err.problem),)
+
+
+_CHECKER: dict = {}
+
+
+def _check_init(doctrine_ref: str | None) -> None:
+    _CHECKER["checker"] = _Checker(doctrine_ref)
+
+
+def _check_chunk(paths: Sequence[Path]) -> list[tuple[str, tuple[Problem, ...]]]:
+    return [_CHECKER["checker"].check(p) for p in paths]
+
+
+def load_corpus(paths: Sequence[str], store_ref: str | None, doctrine_ref: str | None = None, progress: bool = False, jobs: int = 1) -> LoadReport:
+    """Check and load case files into a store; see the module docstring.
+
+    With jobs > 1 the checks run in worker processes while this one parses the files that
+    passed and writes them (pyoxigraph's parser is fast; the checks are Python).
+    """
     files = case_files(paths)
     store = open_store(store_ref)
-    shapes, terms, doctrines = load_shapes(), TermMap(), _Doctrines(doctrine_ref)
+    checker = _Checker(doctrine_ref)
     show = _progress(progress)
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
     batch: list = []
     loaded = skipped = 0
-    for n, path in enumerate(files, 1):
-        try:
-            triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(), rename_blank_nodes=True))
-        except SyntaxError as err:
-            problems.append(Problem(str(path), "file", "not valid Turtle: " + " ".join(str(err).split())[:200]))
-            skipped += 1
-            continue
-        except OSError as err:
-            problems.append(Problem(str(path), "path", f"cannot be read ({err.strerror or err})"))
-            skipped += 1
-            continue
-        case_id, jurisdiction = case_head(triples)
-        try:
-            found = check_case(path, triples, shapes, doctrines(jurisdiction), terms)
-        except LexpathError as err:
-            found = (Problem(err.file, err.subject, err.problem),)
-        if not found and case_id in seen:
-            found = (Problem(str(path), case_id, f"the case id is also used by {seen[case_id]}, loaded first"),)
-        if found:
-            problems += found
-            skipped += 1
-            continue
-        seen[case_id] = path
-        batch.append((case_graph(case_id), case_id, path.resolve().as_uri(), triples))
-        if len(batch) >= LOAD_BATCH:
+    chunks = [files[i : i + 100] for i in range(0, len(files), 100)]
+    pool = None
+    if jobs > 1 and len(chunks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_check_init, initargs=(doctrine_ref,))
+        checked = pool.map(_check_chunk, chunks)
+    else:
+        checked = None
+    try:
+        n = 0
+        for k, chunk in enumerate(chunks):
+            results = next(checked) if checked is not None else [None] * len(chunk)
+            for path, result in zip(chunk, results):
+                n += 1
+                triples, problem = checker.parse(path)
+                if problem is not None:
+                    found, case_id = (problem,), ""
+                elif result is None:
+                    case_id, found = checker.check(path, triples)
+                else:
+                    case_id, found = result
+                if not found and case_id in seen:
+                    found = (Problem(str(path), case_id, f"the case id is also used by {seen[case_id]}, loaded first"),)
+                if found:
+                    problems += found
+                    skipped += 1
+                    continue
+                seen[case_id] = path
+                batch.append((case_graph(case_id), case_id, path.resolve().as_uri(), triples))
+                if len(batch) >= store.batch_size:
+                    store.replace_cases(batch)
+                    loaded += len(batch)
+                    batch = []
+                    show(f"loading: {n}/{len(files)} files, {loaded} cases loaded, {skipped} skipped")
+        if batch:
             store.replace_cases(batch)
             loaded += len(batch)
-            batch = []
-            show(f"loading: {n}/{len(files)} files, {loaded} cases loaded, {skipped} skipped")
-    if batch:
-        store.replace_cases(batch)
-        loaded += len(batch)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     store.close()
     show(f"loading: {len(files)}/{len(files)} files, {loaded} cases loaded, {skipped} skipped\n")
     return LoadReport(store.location, len(files), loaded, tuple(problems), skipped)
@@ -235,21 +288,40 @@ class Evaluator:
         return key, found
 
     def cases_of(self, store, graphs: Sequence[str]):
-        """(graph, Case, doctrine, holding IRIs) for each graph, from one read of the store."""
-        from .triples import case_of
+        """(graph, Case, doctrine, holding IRIs) for each graph: a few SPARQL queries per batch.
 
-        by_graph: dict[str, list] = defaultdict(list)
-        for g, s, p, o in store.triples_of(graphs):
-            by_graph[g].append((s, p, o))
+        Only what reasoning reads is fetched (types, facts, holdings, the relations the
+        doctrine's bindings name, list cells), one row per fact rather than one per triple.
+        """
+        values = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
+
+        def rows(where: str):
+            return store.select(f"SELECT * WHERE {{ {values} GRAPH ?g {{ {where} }} }}")
+
+        juris = {}
+        for row in rows(f"?c <{LEX.jurisdiction}> ?j"):
+            juris[row["g"].value] = row["j"].value
+        doctrines = {g: self.doctrines(juris.get(g, "")) for g in graphs}
+        props = sorted({p for d in {id(d): d for d in doctrines.values()}.values() for r in d.relations.values() for p in r.properties})
+        types: dict = defaultdict(lambda: defaultdict(set))
+        for row in rows(f"?e a ?t FILTER(?t NOT IN (<{LEX.Fact}>, <{LEX.Holding}>, <{LEX.Expectation}>))"):
+            types[row["g"].value][row["e"]].add(row["t"].value)
+        cells: dict = defaultdict(dict)
+        for row in rows(f"?l <{RDF_FIRST}> ?first ; <{RDF_REST}> ?rest"):
+            cells[row["g"].value][row["l"]] = (row["first"], row["rest"])
+        relations: dict = defaultdict(set)
+        if props:
+            for row in rows(f"?s ?p ?o VALUES ?p {{ {' '.join(f'<{p}>' for p in props)} }}"):
+                relations[row["g"].value].add((row["s"].value, row["p"].value, row["o"].value))
+        facts: dict = defaultdict(list)
+        for row in rows(f"?f a <{LEX.Fact}> ; <{LEX.states}> ?prop ; <{LEX.about}> ?about ; <{LEX.value}> ?value"):
+            facts[row["g"].value].append((row["f"].value, row["prop"].value, row["about"], row["value"].value))
+        holdings: dict = defaultdict(list)
+        for row in rows(f"?h a ?kind ; <{LEX.on}> ?on ; <{LEX.about}> ?about ; <{LEX.value}> ?value FILTER(?kind IN (<{LEX.Holding}>, <{LEX.Expectation}>))"):
+            holdings[row["g"].value].append((row["h"].value, row["kind"].value, row["on"].value, row["about"], row["value"].value))
         for g in graphs:
-            tg = self.terms.graph(by_graph.pop(g, ()))
-            jurisdiction = next((str(o) for o in tg.pos.get(LEX.jurisdiction, {})), "")
-            doctrine = self.doctrines(jurisdiction)
-            case = case_of(tg, g, doctrine)
-            held = {}
-            for kind in (LEX.Holding, LEX.Expectation):
-                for h in tg.subjects(RDF.type, kind):
-                    held[local_name(str(h))] = str(h)
+            doctrine = doctrines[g]
+            case, held = _case(g, juris.get(g, ""), doctrine, types[g], cells[g], relations[g], facts[g], holdings[g])
             yield g, case, doctrine, held
 
     def evaluate(self, store, graphs: Sequence[str], run_iri: str) -> tuple[list[tuple[str, list[str]]], dict]:
@@ -289,6 +361,55 @@ class Evaluator:
                 totals["cases"] += 1
                 totals["cases_with_disagreement"] += bool(wrong)
         return out, {"totals": totals, "disagreements": disagreements, "structures": len(self.structures)}
+
+
+_VALUE_OF = {str(LEX.established): Value.ESTABLISHED, str(LEX.refuted): Value.REFUTED, str(LEX.unknown): Value.UNKNOWN}
+_ENTITY_ROOTS = (str(LEX.Actor), str(LEX.Artefact))
+
+
+def _case(g, jurisdiction, doctrine, types, cells, relations, facts, holdings):
+    """A Case (without literals) from the rows the batch queries returned for graph g."""
+    from .load import Entity, Fact, Holding
+
+    entities, heads = {}, []
+    for term, classes in types.items():
+        closure = set()
+        for c in classes:
+            closure |= doctrine.ancestors.get(c, {c})
+        if type(term).__name__ != "NamedNode":
+            continue
+        if str(LEX.Case) in closure:
+            heads.append(term.value)
+        if closure & set(_ENTITY_ROOTS):
+            eid = local_name(term.value)
+            entities[eid] = Entity(eid, term.value, FrozenMap(), frozenset(closure))
+    ids = {e.iri: e.id for e in entities.values()}
+
+    def about(term) -> tuple[str, ...]:
+        if type(term).__name__ == "NamedNode":
+            return (ids.get(term.value, local_name(term.value)),)
+        out, seen = [], set()
+        while term in cells and term not in seen:
+            seen.add(term)
+            first, term = cells[term]
+            out.append(ids.get(first.value, local_name(first.value)))
+        return tuple(out)
+
+    case_facts = tuple(sorted(
+        (Fact(local_name(f), prop, about(a), _VALUE_OF[v], "", "", True) for f, prop, a, v in facts),
+        key=lambda fact: fact.id,
+    ))
+    case_holdings, held = [], {}
+    for h, kind, on, a, v in holdings:
+        hid = local_name(h)
+        held[hid] = h
+        case_holdings.append(Holding(hid, on, about(a), _VALUE_OF[v], "", "", kind == str(LEX.Holding)))
+    rels = frozenset((ids[s], p, ids[o]) for s, p, o in relations if s in ids and o in ids)
+    case = Case(
+        g[len(case_graph("")):], g, heads[0] if heads else g, FrozenMap(), FrozenMap(), "", "", "", jurisdiction, "",
+        FrozenMap(), FrozenMap(entities), rels, case_facts, tuple(sorted(case_holdings, key=lambda h: h.id)),
+    )
+    return case, held
 
 
 def _conclusions_of(graph: str) -> str:

@@ -43,7 +43,7 @@ def generate_cast(doctrine: Doctrine, rng: random.Random) -> tuple[dict[str, Ent
     kinds = entity_kinds(doctrine)
     entities: dict[str, Entity] = {}
     for kind in kinds:
-        for k in range(1, rng.choice((1, 1, 2, 2, 3)) + 1):
+        for k in range(1, rng.choice((1, 1, 1, 2)) + 1):
             eid = f"{local_name(kind).lower()}-{k}"
             entities[eid] = Entity(eid, f"#{eid}", FrozenMap(), frozenset(doctrine.ancestors.get(kind, {kind})))
     relations: set[tuple[str, str, str]] = set()
@@ -77,7 +77,7 @@ def generate_case(doctrine: Doctrine, rng: random.Random, case_id: str, evaluato
         if st.kind != "Proposition" or len(st.roles) != 1:
             continue
         for eid in fits(st.roles[0]):
-            if rng.random() < 0.3:
+            if rng.random() < 0.55:
                 continue  # unstated
             n += 1
             roll = rng.random()

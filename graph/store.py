@@ -114,6 +114,8 @@ class _Base:
 class LocalStore(_Base):
     """A pyoxigraph store: in memory (path None) or on disk."""
 
+    batch_size = 500  # cases per bulk write
+
     def __init__(self, path: str | None, read_only: bool = False) -> None:
         import pyoxigraph
 
@@ -154,8 +156,9 @@ class LocalStore(_Base):
         import pyoxigraph as ox
 
         stale = [g for g, *_ in cases if self.store.contains_named_graph(ox.NamedNode(g))]
-        stale += [g.replace(f"{CORPUS}case/", f"{CORPUS}conclusions/", 1) for g in stale]
-        self.update(self._drop_update(stale))
+        if stale:  # index entries first: a case without one is invisible until it is whole again
+            self.update(" ;\n".join(f"DELETE WHERE {{ GRAPH <{INDEX}> {{ <{g}> ?p ?o }} }}" for g in stale))
+            self._remove(stale + [g.replace(f"{CORPUS}case/", f"{CORPUS}conclusions/", 1) for g in stale])
         self.store.bulk_extend(
             ox.Quad(t.subject, t.predicate, t.object, graph)
             for g, _, _, triples in cases
@@ -172,7 +175,7 @@ class LocalStore(_Base):
         """Replace whole graphs, given as N-Triples text."""
         import pyoxigraph as ox
 
-        self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in batch.drop))
+        self._remove(batch.drop)
         for g, text in batch.graphs:
             if text:
                 self.store.load(input=text.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
@@ -181,19 +184,18 @@ class LocalStore(_Base):
         """Drop graphs, then bulk-load N-Quads text (one call for many graphs)."""
         import pyoxigraph as ox
 
-        self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in drop))
+        self._remove(drop)
         if nquads:
             self.store.bulk_load(input=nquads.encode(), format=ox.RdfFormat.N_QUADS)
 
-    def triples_of(self, graphs: Sequence[str]):
-        """(graph, subject, predicate, object) of the given graphs, literals left out."""
+    def _remove(self, graphs: Sequence[str]) -> None:
+        """Remove the graphs that exist (a DROP of many absent graphs is slow in one update)."""
         import pyoxigraph as ox
 
         for g in graphs:
-            for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
-                o = q.object
-                if not isinstance(o, ox.Literal):
-                    yield g, q.subject, q.predicate, o
+            node = ox.NamedNode(g)
+            if self.store.contains_named_graph(node):
+                self.store.remove_graph(node)
 
     def flush(self) -> None:
         if self.path is not None:
@@ -206,6 +208,8 @@ class LocalStore(_Base):
 
 class RemoteStore(_Base):
     """A SPARQL 1.1 endpoint: URL/query and URL/update (the Oxigraph server's layout)."""
+
+    batch_size = 100  # cases per SPARQL Update request (one transaction each)
 
     def __init__(self, url: str) -> None:
         self.location = url.rstrip("/")
@@ -267,17 +271,6 @@ class RemoteStore(_Base):
 
     def write_quads(self, nquads: str, drop: Sequence[str]) -> None:
         raise NotImplementedError("a remote store takes whole graphs through write()")
-
-    def triples_of(self, graphs: Sequence[str]):
-        """(graph, subject, predicate, object) of the given graphs, literals left out: one query."""
-        if not graphs:
-            return
-        values = " ".join(f"<{g}>" for g in graphs)
-        rows = self.select(
-            f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o FILTER(!isLiteral(?o)) }} }}"
-        )
-        for row in rows:
-            yield row[0].value, row[1], row[2], row[3]
 
     def flush(self) -> None:
         pass
