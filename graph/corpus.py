@@ -12,7 +12,6 @@ the facts. Batches run in a process pool when the store can be read from several
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 import time
 import urllib.parse
@@ -21,8 +20,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from rdflib import RDF
 
 from . import __version__
 from .doctrine import Doctrine, leaves, local_name
@@ -548,7 +545,11 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
 
         store.flush()
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(store_ref, doctrine_ref)) as pool:
-            pending = [pool.submit(_worker_run, batch, run_iri) for batch in batches]
+            pending: list = []  # at most two batches per worker in flight: memory stays bounded
+            for batch in batches:
+                if len(pending) >= 2 * jobs:
+                    write(pending.pop(0).result())
+                pending.append(pool.submit(_worker_run, batch, run_iri))
             for future in pending:
                 write(future.result())
     used = _Doctrines(doctrine_ref)

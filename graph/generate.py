@@ -83,7 +83,7 @@ def generate_case(doctrine: Doctrine, rng: random.Random, case_id: str, evaluato
             roll = rng.random()
             value = Value.UNKNOWN if roll < 0.05 else Value.ESTABLISHED if roll < 0.55 else Value.REFUTED
             facts.append(Fact(f"f-{n}", st.iri, (eid,), value, f"G{n}", rng.choice(("found", "found", "reported", "inferred")), True))
-    case = Case(case_id, "", f"#case", FrozenMap(), FrozenMap(), "", "", "", doctrine.jurisdiction, "", FrozenMap(), FrozenMap(entities), frozenset(relations), tuple(facts), ())
+    case = Case(case_id, "", "#case", FrozenMap(), FrozenMap(), "", "", "", doctrine.jurisdiction, "", FrozenMap(), FrozenMap(entities), frozenset(relations), tuple(facts), ())
     values = evaluator(doctrine, case)
     decided = [(st, args, v) for (st, args), v in values.items() if v is not Value.UNKNOWN and doctrine.statements[st].kind == "Conclusion"]
     rng.shuffle(decided)

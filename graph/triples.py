@@ -1,8 +1,8 @@
 """A case from pyoxigraph triples: the shapes, the structural checks and the Case, without rdflib parsing.
 
 A corpus is parsed by pyoxigraph (8-11x faster than rdflib), so its cases arrive as pyoxigraph
-triples. `TripleGraph` gives them the few rdflib Graph methods that validate.py and load.py use,
-so the structural checks and `parse_case` are the very same code as for one case. The shapes of
+triples. `TripleGraph` gives them the few rdflib Graph methods that validate.py uses, so the
+structural checks are the very same code as for one case. The shapes of
 `ontology/shapes.ttl` are checked by a small SHACL Core interpreter (the constraints the shapes
 use; a shape using any other constraint is refused, never skipped), which agrees with pySHACL on
 the problems it reports (a test holds the two to the same answers).
@@ -19,10 +19,10 @@ from rdflib import RDF, BNode, Graph, URIRef
 
 from .doctrine import Doctrine, local_name
 from .errors import DoctrineError
-from .load import _vocabulary_files, data_dir, parse_case, read_turtle
+from .load import _vocabulary_files, data_dir, read_turtle
 from .validate import Problem, structural_problems
 
-__all__ = ["TripleGraph", "Shapes", "load_shapes", "check_case"]
+__all__ = ["TripleGraph", "TermMap", "Shapes", "load_shapes", "shape_problems_of", "case_head", "check_case"]
 
 SH = "http://www.w3.org/ns/shacl#"
 _RDF_TYPE = str(RDF.type)
@@ -292,16 +292,6 @@ def _satisfies(name: str, arg, values: list, is_instance) -> bool:
 
 # -- one case --------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class Checked:
-    """One case file after the checks: its id and problems, and the Case when it has none."""
-
-    path: str
-    case_id: str
-    jurisdiction: str
-    problems: tuple[Problem, ...]
-
-
 def case_head(triples) -> tuple[str, str]:
     """(dct:identifier, lex:jurisdiction IRI) of a case's triples, '' where missing."""
     ident, jurisdiction = "", ""
@@ -321,7 +311,3 @@ def check_case(path: Path, triples: list, shapes: Shapes, doctrine: Doctrine, te
         return tuple(Problem(str(path), subject, message) for subject, message in found)
     return structural_problems(terms.graph((t.subject, t.predicate, t.object) for t in triples), path, doctrine)
 
-
-def case_of(graph: TripleGraph, path: str, doctrine: Doctrine):
-    """The Case of a checked case's graph (literal-free: titles and locators are left empty)."""
-    return parse_case(graph, Path(path), doctrine)

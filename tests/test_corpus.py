@@ -1,19 +1,16 @@
 """A corpus through a local store: generate, load, evaluate, query; the compiled evaluator and the
 corpus checks held to the single-case code they replace."""
 
-import csv
-import io
 import json
 import random
 
 import pytest
-from rdflib import Graph
 
 from lexpath.compiled import compile_graph, run, value_at
 from lexpath.corpus import Evaluator, load_corpus
 from lexpath.evaluate import evaluate
 from lexpath.generate import generate_corpus
-from lexpath.ground import ground, stated
+from lexpath.ground import ground
 from lexpath.load import bundled_cases, data_dir, load_case, read_turtle
 from lexpath.logic import Value
 from lexpath.store import LocalStore
@@ -86,11 +83,10 @@ class TestChecks:
     def _both(self, path):
         import pyoxigraph as ox
 
-        case, doctrine = None, None
         triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, rename_blank_nodes=True))
-        from lexpath.load import doctrine_for
+        from lexpath.load import bundled_doctrines
 
-        mine = check_case(path, triples, load_shapes(), doctrine_for(None, "https://w3id.org/lexpath/ns#China"), TermMap())
+        mine = check_case(path, triples, load_shapes(), bundled_doctrines()["cn"], TermMap())
         theirs = validate_case(str(path))
         return {(p.subject, p.message) for p in mine}, {(p.subject, p.message) for p in theirs}
 
