@@ -9,7 +9,7 @@ For each size N: generate N synthetic cases (`lexpath corpus generate`), then ti
   path query "facts that lead to an established liability conclusion" (lex:dependsOn+ over the
              doctrine graph) through `lexpath query` vs the same SPARQL in a python -c on pyoxigraph.
 Peak memory is the children's maximum resident set size (resource.getrusage).
-Usage: python benches/bench_corpus.py [--sizes 1000 10000] [--jobs 2]
+Usage: python benches/bench_corpus.py [--sizes 1000 10000] [--jobs 2] [--no-server] [--no-query]
 """
 
 from __future__ import annotations
@@ -78,7 +78,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--no-server", action="store_true")
+    parser.add_argument("--no-server", action="store_true", help="skip the load through oxigraph serve")
+    parser.add_argument("--no-query", action="store_true", help="skip the property-path query")
     args = parser.parse_args()
     py = sys.executable
     lexpath = [py, "-m", "lexpath"]
@@ -98,15 +99,17 @@ def main() -> None:
             t_load = timed([*lexpath, "corpus", "load", str(gen), "--store", store, "--jobs", str(args.jobs)], env=env)
             t_eval = timed([*lexpath, "corpus", "evaluate", "--store", store, "--jobs", str(args.jobs)], env=env)
             mem = peak_mb()
-            t_query = timed([*lexpath, "query", "--store", store, "--format", "csv", QUERY], env=env)
-            t_direct = timed([py, "-c", DIRECT, store, QUERY], env=env)
+            if not args.no_query:
+                t_query = timed([*lexpath, "query", "--store", store, "--format", "csv", QUERY], env=env)
+                t_direct = timed([py, "-c", DIRECT, store, QUERY], env=env)
             print(f"\n== {n} cases (generated in {t_gen:.1f} s{f', {triples} Turtle lines' if triples else ''}) ==")
             print(f"floor: pyoxigraph parse + bulk_extend      {t_floor:8.2f} s")
             print(f"lexpath corpus load                        {t_load:8.2f} s")
             print(f"lexpath corpus evaluate                    {t_eval:8.2f} s")
             print(f"load + evaluate / floor = {(t_load + t_eval) / t_floor:.2f}x (goal <= 2x)")
             print(f"peak RSS of a child process so far: {mem:.0f} MB (floor's run: {mem_floor:.0f} MB; before: {before:.0f} MB)")
-            print(f"path query: lexpath query {t_query:.2f} s, pyoxigraph directly {t_direct:.2f} s, ratio {t_query / t_direct:.2f}x (goal <= 1.5x)")
+            if not args.no_query:
+                print(f"path query: lexpath query {t_query:.2f} s, pyoxigraph directly {t_direct:.2f} s, ratio {t_query / t_direct:.2f}x (goal <= 1.5x)")
             if oxigraph and not args.no_server:
                 port = free_port()
                 proc = subprocess.Popen([oxigraph, "serve", "--location", str(work / f"server-{n}"), "--bind", f"127.0.0.1:{port}"],
