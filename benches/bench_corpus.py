@@ -8,7 +8,7 @@ For each size N: generate N synthetic cases (`lexpath corpus generate`), then ti
   server     `lexpath corpus load` into a fresh `oxigraph serve` (when the executable is there);
   path query "facts that lead to an established liability conclusion" (lex:dependsOn+ over the
              doctrine graph) through `lexpath query` vs the same SPARQL in a python -c on pyoxigraph.
-Peak memory is the children's maximum resident set size (resource.getrusage).
+Peak memory is each process's maximum resident set size (GNU time's %M).
 Usage: python benches/bench_corpus.py [--sizes 1000 10000] [--jobs 2] [--no-server] [--no-query]
 """
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import signal
 import socket
@@ -56,16 +55,22 @@ print(len(rows))
 """
 
 
-def timed(cmd: list[str], **kw) -> float:
+PEAKS: dict[str, float] = {}
+
+
+def timed(cmd: list[str], name: str = "", **kw) -> float:
+    """Wall time of one process; its peak RSS (with its own children) goes to PEAKS[name]."""
+    out = tempfile.mktemp(suffix=".rss")
+    gnu_time = ["/usr/bin/time", "-f", "%M", "-o", out] if name and os.path.exists("/usr/bin/time") else []
     start = time.perf_counter()
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8", **kw)
+    r = subprocess.run(gnu_time + cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8", **kw)
+    elapsed = time.perf_counter() - start
     if r.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd[:6])}…\n{r.stderr}")
-    return time.perf_counter() - start
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if gnu_time:
+        PEAKS[name] = int(Path(out).read_text().split()[-1]) / 1024
+        os.unlink(out)
+    return elapsed
 
 
 def free_port() -> int:
@@ -92,13 +97,10 @@ def main() -> None:
             gen = work / f"gen-{n}"
             t_gen = timed([*lexpath, "corpus", "generate", "--n", str(n), "--seed", "1", "-o", str(gen)], env=env)
             triples = sum(1 for f in gen.glob("*.ttl") for _ in open(f, encoding="utf-8")) if n <= 1000 else None
-            before = peak_mb()
-            t_floor = timed([py, "-c", FLOOR, str(gen), str(work / f"floor-{n}")], env=env)
-            mem_floor = peak_mb()
+            t_floor = timed([py, "-c", FLOOR, str(gen), str(work / f"floor-{n}")], "floor", env=env)
             store = str(work / f"store-{n}")
-            t_load = timed([*lexpath, "corpus", "load", str(gen), "--store", store, "--jobs", str(args.jobs)], env=env)
-            t_eval = timed([*lexpath, "corpus", "evaluate", "--store", store, "--jobs", str(args.jobs)], env=env)
-            mem = peak_mb()
+            t_load = timed([*lexpath, "corpus", "load", str(gen), "--store", store, "--jobs", str(args.jobs)], "load", env=env)
+            t_eval = timed([*lexpath, "corpus", "evaluate", "--store", store, "--jobs", str(args.jobs)], "evaluate", env=env)
             if not args.no_query:
                 t_query = timed([*lexpath, "query", "--store", store, "--format", "csv", QUERY], env=env)
                 t_direct = timed([py, "-c", DIRECT, store, QUERY], env=env)
@@ -107,7 +109,8 @@ def main() -> None:
             print(f"lexpath corpus load                        {t_load:8.2f} s")
             print(f"lexpath corpus evaluate                    {t_eval:8.2f} s")
             print(f"load + evaluate / floor = {(t_load + t_eval) / t_floor:.2f}x (goal <= 2x)")
-            print(f"peak RSS of a child process so far: {mem:.0f} MB (floor's run: {mem_floor:.0f} MB; before: {before:.0f} MB)")
+            if PEAKS:
+                print("peak RSS: " + ", ".join(f"{k} {v:.0f} MB" for k, v in PEAKS.items()) + " (each process with its workers' largest)")
             if not args.no_query:
                 print(f"path query: lexpath query {t_query:.2f} s, pyoxigraph directly {t_direct:.2f} s, ratio {t_query / t_direct:.2f}x (goal <= 1.5x)")
             if oxigraph and not args.no_server:
