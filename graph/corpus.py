@@ -164,8 +164,6 @@ def load_corpus(paths: Sequence[str], store_ref: str | None, doctrine_ref: str |
     show = _progress(progress)
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
-    batch: list = []
-    loaded = skipped = 0
     chunks = [files[i : i + 100] for i in range(0, len(files), 100)]
     pool = None
     if jobs > 1 and len(chunks) > 1:
@@ -175,12 +173,15 @@ def load_corpus(paths: Sequence[str], store_ref: str | None, doctrine_ref: str |
         checked = pool.map(_check_chunk, chunks)
     else:
         checked = None
-    try:
+
+    def valid():
         n = 0
-        for k, chunk in enumerate(chunks):
+        for chunk in chunks:
             results = next(checked) if checked is not None else [None] * len(chunk)
             for path, result in zip(chunk, results):
                 n += 1
+                if n % 500 == 0:
+                    show(f"loading: {n}/{len(files)} files, {len(problems)} problems")
                 triples, problem = checker.parse(path)
                 if problem is not None:
                     found, case_id = (problem,), ""
@@ -191,23 +192,18 @@ def load_corpus(paths: Sequence[str], store_ref: str | None, doctrine_ref: str |
                 if not found and case_id in seen:
                     found = (Problem(str(path), case_id, f"the case id is also used by {seen[case_id]}, loaded first"),)
                 if found:
-                    problems += found
-                    skipped += 1
+                    problems.extend(found)
                     continue
                 seen[case_id] = path
-                batch.append((case_graph(case_id), case_id, path.resolve().as_uri(), triples))
-                if len(batch) >= store.batch_size:
-                    store.replace_cases(batch)
-                    loaded += len(batch)
-                    batch = []
-                    show(f"loading: {n}/{len(files)} files, {loaded} cases loaded, {skipped} skipped")
-        if batch:
-            store.replace_cases(batch)
-            loaded += len(batch)
+                yield case_graph(case_id), case_id, path.resolve().as_uri(), triples
+
+    try:
+        loaded = store.load_cases(valid())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     store.close()
+    skipped = len(files) - loaded
     show(f"loading: {len(files)}/{len(files)} files, {loaded} cases loaded, {skipped} skipped\n")
     return LoadReport(store.location, len(files), loaded, tuple(problems), skipped)
 
@@ -521,26 +517,13 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
     structures = 0
     local_only = store_ref is None  # an in-memory store cannot be shared with other processes
 
-    def write(results) -> None:
-        nonlocal structures
-        out, stats = results
-        totals.update(stats["totals"])
-        disagreements.update(stats["disagreements"])
-        structures = max(structures, stats["structures"])
-        if is_url(store_ref):
-            from .store import Batch
-
-            store.write(Batch([(cg, "".join(line + " .\n" for line in lines)) for cg, lines in out], [cg for cg, _ in out]))
-        else:
-            text = "".join(line + f" <{cg}> .\n" for cg, lines in out for line in lines)
-            store.write_quads(text, [cg for cg, _ in out])
-        show(f"evaluating: {totals['cases']}/{len(graphs)} cases")
-
-    if jobs <= 1 or local_only or len(batches) <= 1:
-        evaluator = Evaluator(doctrine_ref)
-        for batch in batches:
-            write(evaluator.evaluate(store, batch, run_iri))
-    else:
+    def results():
+        """Each batch's (conclusions, stats), in order: here, or from worker processes."""
+        if jobs <= 1 or local_only or len(batches) <= 1:
+            evaluator = Evaluator(doctrine_ref)
+            for batch in batches:
+                yield evaluator.evaluate(store, batch, run_iri)
+            return
         from concurrent.futures import ProcessPoolExecutor
 
         store.flush()
@@ -548,10 +531,30 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
             pending: list = []  # at most two batches per worker in flight: memory stays bounded
             for batch in batches:
                 if len(pending) >= 2 * jobs:
-                    write(pending.pop(0).result())
+                    yield pending.pop(0).result()
                 pending.append(pool.submit(_worker_run, batch, run_iri))
             for future in pending:
-                write(future.result())
+                yield future.result()
+
+    def counted():
+        nonlocal structures
+        for out, stats in results():
+            totals.update(stats["totals"])
+            disagreements.update(stats["disagreements"])
+            structures = max(structures, stats["structures"])
+            show(f"evaluating: {totals['cases']}/{len(graphs)} cases")
+            yield out
+
+    if is_url(store_ref):
+        from .store import Batch
+
+        for out in counted():  # one SPARQL Update per batch: a transaction each on the server
+            store.write(Batch([(cg, "".join(line + " .\n" for line in lines)) for cg, lines in out], [cg for cg, _ in out]))
+    else:  # the old conclusions go first, then every batch streams into one bulk load
+        store.remove_graphs(_conclusions_of(g) for g in graphs)
+        store.bulk_stream(
+            "".join(line + f" <{cg}> .\n" for cg, lines in out for line in lines).encode() for out in counted()
+        )
     used = _Doctrines(doctrine_ref)
     doctrine_iris = []
     jurisdictions = {str(o.value) for o in _jurisdictions(store)} or {""}

@@ -14,6 +14,7 @@ next load. pyoxigraph is imported inside the functions that need it.
 
 from __future__ import annotations
 
+import io
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -114,7 +115,6 @@ class _Base:
 class LocalStore(_Base):
     """A pyoxigraph store: in memory (path None) or on disk."""
 
-    batch_size = 500  # cases per bulk write
 
     def __init__(self, path: str | None, read_only: bool = False) -> None:
         import pyoxigraph
@@ -151,25 +151,32 @@ class LocalStore(_Base):
         except (SyntaxError, OSError, ValueError) as err:
             raise StoreError(self.location, "update", " ".join(str(err).split())) from err
 
-    def replace_cases(self, cases: Sequence[tuple[str, str, str, list]]) -> None:
-        """Put cases in: (graph, id, source IRI, pyoxigraph triples) each; old versions go first."""
+    def load_cases(self, cases: Iterable[tuple[str, str, str, list]]) -> int:
+        """Put cases in through one bulk load: (graph, id, source IRI, pyoxigraph triples) each.
+
+        One pass, as the fastest plain load does (many small bulk loads cost far more). An older
+        version of a case is removed, with its index entry and conclusions, just before the new
+        one streams in; the index entries are written after all the data, so a load cut off
+        half-way leaves no case visible that is not whole.
+        """
         import pyoxigraph as ox
 
-        stale = [g for g, *_ in cases if self.store.contains_named_graph(ox.NamedNode(g))]
-        if stale:  # index entries first: a case without one is invisible until it is whole again
-            self.update(" ;\n".join(f"DELETE WHERE {{ GRAPH <{INDEX}> {{ <{g}> ?p ?o }} }}" for g in stale))
-            self._remove(stale + [g.replace(f"{CORPUS}case/", f"{CORPUS}conclusions/", 1) for g in stale])
-        self.store.bulk_extend(
-            ox.Quad(t.subject, t.predicate, t.object, graph)
-            for g, _, _, triples in cases
-            for graph in (ox.NamedNode(g),)
-            for t in triples
-        )
-        self.store.bulk_load(
-            input=_index_lines((g, cid, src) for g, cid, src, _ in cases).encode(),
-            format=ox.RdfFormat.N_TRIPLES,
-            to_graph=ox.NamedNode(INDEX),
-        )
+        index: list[tuple[str, str, str]] = []
+
+        def quads():
+            for g, case_id, source, triples in cases:
+                graph = ox.NamedNode(g)
+                if self.store.contains_named_graph(graph):
+                    self.update(f"DELETE WHERE {{ GRAPH <{INDEX}> {{ <{g}> ?p ?o }} }}")
+                    self._remove([g, g.replace(f"{CORPUS}case/", f"{CORPUS}conclusions/", 1)])
+                index.append((g, case_id, source))
+                for t in triples:
+                    yield ox.Quad(t.subject, t.predicate, t.object, graph)
+
+        self.store.bulk_extend(quads())
+        if index:
+            self.store.bulk_load(input=_index_lines(index).encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(INDEX))
+        return len(index)
 
     def write(self, batch: Batch) -> None:
         """Replace whole graphs, given as N-Triples text."""
@@ -180,13 +187,15 @@ class LocalStore(_Base):
             if text:
                 self.store.load(input=text.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
 
-    def write_quads(self, nquads: str, drop: Sequence[str]) -> None:
-        """Drop graphs, then bulk-load N-Quads text (one call for many graphs)."""
+    def remove_graphs(self, graphs: Iterable[str]) -> None:
+        """Remove named graphs, those that exist."""
+        self._remove(list(graphs))
+
+    def bulk_stream(self, chunks: Iterable[bytes]) -> None:
+        """Bulk-load N-Quads given as a stream of byte chunks, in one pass."""
         import pyoxigraph as ox
 
-        self._remove(drop)
-        if nquads:
-            self.store.bulk_load(input=nquads.encode(), format=ox.RdfFormat.N_QUADS)
+        self.store.bulk_load(input=_ChunkReader(iter(chunks)), format=ox.RdfFormat.N_QUADS)
 
     def _remove(self, graphs: Sequence[str]) -> None:
         """Remove the graphs that exist (a DROP of many absent graphs is slow in one update)."""
@@ -250,8 +259,21 @@ class RemoteStore(_Base):
         if sparql.strip():
             self._post(self.update_url, sparql.encode("utf-8"), "application/sparql-update", "*/*", "update")
 
+    def load_cases(self, cases: Iterable[tuple[str, str, str, list]]) -> int:
+        """One SPARQL Update per batch of cases: each batch is one transaction on the server."""
+        batch, count = [], 0
+        for case in cases:
+            batch.append(case)
+            if len(batch) >= self.batch_size:
+                self.replace_cases(batch)
+                count, batch = count + len(batch), []
+        if batch:
+            self.replace_cases(batch)
+            count += len(batch)
+        return count
+
     def replace_cases(self, cases: Sequence[tuple[str, str, str, list]]) -> None:
-        """One SPARQL Update per call: drop the old versions, insert the new ones and their index."""
+        """One SPARQL Update: drop the old versions, insert the new ones and their index."""
         graphs = [g for g, *_ in cases]
         drops = self._drop_update(graphs + [g.replace(f"{CORPUS}case/", f"{CORPUS}conclusions/", 1) for g in graphs])
         blocks = [
@@ -269,14 +291,32 @@ class RemoteStore(_Base):
             update = (drops + " ;\n" if drops else "") + f"INSERT DATA {{\n{blocks}\n}}"
         self.update(update)
 
-    def write_quads(self, nquads: str, drop: Sequence[str]) -> None:
-        raise NotImplementedError("a remote store takes whole graphs through write()")
-
     def flush(self) -> None:
         pass
 
     def close(self) -> None:
         pass
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary file over an iterator of byte chunks, so a bulk load can stream from a generator."""
+
+    def __init__(self, chunks) -> None:
+        self.chunks, self.buffer, self.at = chunks, b"", 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:
+        while self.at >= len(self.buffer):
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                return 0
+            self.buffer, self.at = memoryview(chunk), 0
+        n = min(len(target), len(self.buffer) - self.at)
+        target[:n] = self.buffer[self.at : self.at + n]
+        self.at += n
+        return n
 
 
 def is_url(ref: str | None) -> bool:
