@@ -96,23 +96,21 @@ def main() -> None:
         for n in args.sizes:
             gen = work / f"gen-{n}"
             t_gen = timed([*lexpath, "corpus", "generate", "--n", str(n), "--seed", "1", "-o", str(gen)], env=env)
-            triples = sum(1 for f in gen.glob("*.ttl") for _ in open(f, encoding="utf-8")) if n <= 1000 else None
+            print(f"\n== {n} cases (generated in {t_gen:.1f} s) ==", flush=True)
             t_floor = timed([py, "-c", FLOOR, str(gen), str(work / f"floor-{n}")], "floor", env=env)
+            print(f"floor: pyoxigraph parse + bulk_extend      {t_floor:8.2f} s", flush=True)
             store = str(work / f"store-{n}")
             t_load = timed([*lexpath, "corpus", "load", str(gen), "--store", store, "--jobs", str(args.jobs)], "load", env=env)
+            print(f"lexpath corpus load                        {t_load:8.2f} s", flush=True)
             t_eval = timed([*lexpath, "corpus", "evaluate", "--store", store, "--jobs", str(args.jobs)], "evaluate", env=env)
-            if not args.no_query:
-                t_query = timed([*lexpath, "query", "--store", store, "--format", "csv", QUERY], env=env)
-                t_direct = timed([py, "-c", DIRECT, store, QUERY], env=env)
-            print(f"\n== {n} cases (generated in {t_gen:.1f} s{f', {triples} Turtle lines' if triples else ''}) ==")
-            print(f"floor: pyoxigraph parse + bulk_extend      {t_floor:8.2f} s")
-            print(f"lexpath corpus load                        {t_load:8.2f} s")
             print(f"lexpath corpus evaluate                    {t_eval:8.2f} s")
             print(f"load + evaluate / floor = {(t_load + t_eval) / t_floor:.2f}x (goal <= 2x)")
             if PEAKS:
-                print("peak RSS: " + ", ".join(f"{k} {v:.0f} MB" for k, v in PEAKS.items()) + " (each process with its workers' largest)")
+                print("peak RSS: " + ", ".join(f"{k} {v:.0f} MB" for k, v in PEAKS.items()) + " (each process with its workers' largest)", flush=True)
             if not args.no_query:
-                print(f"path query: lexpath query {t_query:.2f} s, pyoxigraph directly {t_direct:.2f} s, ratio {t_query / t_direct:.2f}x (goal <= 1.5x)")
+                t_query = timed([*lexpath, "query", "--store", store, "--format", "csv", QUERY], env=env)
+                t_direct = timed([py, "-c", DIRECT, store, QUERY], env=env)
+                print(f"path query: lexpath query {t_query:.2f} s, pyoxigraph directly {t_direct:.2f} s, ratio {t_query / t_direct:.2f}x (goal <= 1.5x)", flush=True)
             if oxigraph and not args.no_server:
                 port = free_port()
                 proc = subprocess.Popen([oxigraph, "serve", "--location", str(work / f"server-{n}"), "--bind", f"127.0.0.1:{port}"],
