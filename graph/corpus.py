@@ -202,6 +202,8 @@ def load_corpus(paths: Sequence[str], store_ref: str | None, doctrine_ref: str |
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+    if loaded:
+        _write_doctrines(store, store_ref, doctrine_ref)
     store.close()
     skipped = len(files) - loaded
     show(f"loading: {len(files)}/{len(files)} files, {loaded} cases loaded, {skipped} skipped\n")
@@ -555,18 +557,7 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
         store.bulk_stream(
             "".join(line + f" <{cg}> .\n" for cg, lines in out for line in lines).encode() for out in counted()
         )
-    used = _Doctrines(doctrine_ref)
-    doctrine_iris = []
-    jurisdictions = {str(o.value) for o in _jurisdictions(store)} or {""}
-    for jurisdiction in sorted(jurisdictions):
-        try:
-            doctrine = used(jurisdiction)
-        except LexpathError:
-            continue
-        dg = doctrine_graph(doctrine.id)
-        if dg not in doctrine_iris:
-            doctrine_iris.append(dg)
-            _write_graph(store, store_ref, dg, _doctrine_lines(doctrine))
+    doctrine_iris = _write_doctrines(store, store_ref, doctrine_ref)
     ended = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     run_lines = [
         f"<{run_iri}> <{RDF_TYPE}> <{PROV}Activity>",
@@ -584,6 +575,22 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
     report.structures = structures
     report.disagreements = disagreements
     return report
+
+
+def _write_doctrines(store, store_ref, doctrine_ref) -> list[str]:
+    """(Re)write the graph of every doctrine the loaded cases are read with; their IRIs."""
+    used = _Doctrines(doctrine_ref)
+    iris: list[str] = []
+    for jurisdiction in sorted({str(o.value) for o in _jurisdictions(store)} or {""}):
+        try:
+            doctrine = used(jurisdiction)
+        except LexpathError:
+            continue
+        dg = doctrine_graph(doctrine.id)
+        if dg not in iris:
+            iris.append(dg)
+            _write_graph(store, store_ref, dg, _doctrine_lines(doctrine))
+    return iris
 
 
 def _jurisdictions(store):
