@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -81,7 +82,7 @@ def run_validate(args) -> int:
     return 1 if bad else 0
 
 
-# -- what-if, flips, relevance, compare, brief (issue 5) --------------------------------------
+# -- what-if, flips, relevance, compare, brief ------------------------------------------------
 
 def _grounded(case_ref: str, doctrine_ref: str | None):
     from .ground import ground
@@ -140,7 +141,7 @@ def run_brief(args) -> int:
     return 0
 
 
-def add_issue5_commands(sub, lang, doctrine) -> None:
+def add_whatif_commands(sub, lang, doctrine) -> None:
     """The parsers of whatif, flips, relevance, compare and brief."""
     def case_and_format(p):
         p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
@@ -229,6 +230,94 @@ def run_export(args) -> int:
 
     print(export(args.case, args.to, args.output, args.doctrine, args.lang))
     return 0
+# -- corpus and store commands (issue 6) --------------------------------------------------
+
+def _tty() -> bool:
+    return sys.stderr.isatty()
+
+
+def run_corpus_load(args) -> int:
+    from .corpus import load_corpus
+
+    rep = load_corpus(args.paths, args.store, args.doctrine, progress=_tty(), jobs=args.jobs)
+    for problem in rep.problems:
+        print(f"lexpath: {problem}", file=sys.stderr)
+    print(f"{rep.store}: {rep.loaded} cases loaded from {rep.files} files, {rep.skipped} skipped")
+    return 1 if rep.skipped else 0
+
+
+def run_corpus_evaluate(args) -> int:
+    from .corpus import evaluate_corpus
+
+    rep = evaluate_corpus(args.store, args.jobs, args.doctrine, progress=_tty())
+    held = rep.agree + rep.disagree + rep.undecided
+    print(f"{rep.store}: {rep.cases} cases evaluated ({rep.structures} structures), {rep.conclusions} conclusions written")
+    print(f"run: {rep.run}")
+    print(f"Agreement with the holdings: {rep.agree} agree, {rep.disagree} disagree, {rep.undecided} left unknown by lexpath, of {held} holdings; {rep.cases_with_disagreement} cases with a disagreement")
+    for statement, n in rep.disagreements.most_common(10):
+        print(f"  {n:>8} disagreements on {statement}")
+    return 0
+
+
+def run_corpus_stats(args) -> int:
+    from .corpus import corpus_stats
+
+    for name, value in corpus_stats(args.store):
+        print(f"{name:<20} {value}")
+    return 0
+
+
+def run_corpus_generate(args) -> int:
+    from .generate import generate_corpus
+
+    paths = generate_corpus(args.n, args.seed, args.output, args.doctrine)
+    print(f"{len(paths)} cases written to {args.output}")
+    return 0
+
+
+def run_query(args) -> int:
+    from .corpus import run_query as query
+
+    print(query(args.store, args.sparql, args.format), end="")
+    return 0
+
+
+def add_corpus_commands(sub, doctrine) -> None:
+    """`lexpath corpus load|evaluate|stats|generate` and `lexpath query`."""
+
+    def store(p, required=True):
+        p.add_argument("--store", required=required, metavar="PATH|URL", help="store directory (created when missing) or SPARQL endpoint URL")
+
+    def jobs(p):
+        p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: the CPU count)")
+
+    corpus = sub.add_parser("corpus", help="many cases in an RDF store: load, evaluate, stats, generate")
+    csub = corpus.add_subparsers(dest="corpus_command", required=True, metavar="COMMAND")
+    p = csub.add_parser("load", help="check case files and load each into its own named graph")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="case files or directories of them")
+    store(p)
+    jobs(p)
+    doctrine(p)
+    p.set_defaults(run=run_corpus_load)
+    p = csub.add_parser("evaluate", help="evaluate every case in the store and write the conclusions back")
+    store(p)
+    jobs(p)
+    doctrine(p)
+    p.set_defaults(run=run_corpus_evaluate)
+    p = csub.add_parser("stats", help="counts of cases, facts, holdings and conclusions in the store")
+    store(p)
+    p.set_defaults(run=run_corpus_stats)
+    p = csub.add_parser("generate", help="write valid synthetic cases for tests and benchmarks")
+    p.add_argument("--n", type=int, required=True, metavar="N")
+    p.add_argument("--seed", type=int, default=0, metavar="S")
+    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    doctrine(p)
+    p.set_defaults(run=run_corpus_generate)
+    p = sub.add_parser("query", help="run SPARQL over a store")
+    p.add_argument("sparql", metavar="SPARQL")
+    store(p)
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(run=run_query)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -266,7 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctrine(p)
     p.set_defaults(run=run_explain)
 
-    add_issue5_commands(sub, lang, doctrine)
+    add_whatif_commands(sub, lang, doctrine)
 
     def page_doctrines(p):
         p.add_argument("--doctrine", metavar="ID|PATH[,…]",
@@ -302,6 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "md"), default="text")
     lang(p)
     p.set_defaults(run=run_contrast)
+    add_corpus_commands(sub, doctrine)
     return parser
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "BadBoundError",
     "CompareError",
     "ContrastError",
+    "StoreError",
 ]
 
 
@@ -65,3 +66,7 @@ class CompareError(LexpathError):
 
 class ContrastError(LexpathError):
     """A contrast cannot be drawn: one doctrine named twice, or not two doctrines."""
+
+
+class StoreError(LexpathError):
+    """A store cannot be opened or reached, or it refuses a query or an update."""

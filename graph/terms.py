@@ -72,6 +72,7 @@ class LEX(DefinedNamespace):
     about: URIRef
     accept: URIRef
     acceptIf: URIRef
+    agrees: URIRef
     allOf: URIRef
     among: URIRef
     anyOf: URIRef
@@ -96,6 +97,7 @@ class LEX(DefinedNamespace):
     established: URIRef
     filed: URIRef
     found: URIRef
+    holding: URIRef
     holds: URIRef
     holdsRightsIn: URIRef
     ifEstablished: URIRef
