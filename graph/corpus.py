@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import __version__
 from .doctrine import Doctrine, leaves, local_name
-from .errors import CaseNotFoundError, InputFileError, LexpathError
+from .errors import CaseNotFoundError, InputFileError, LexpathError, StoreError
 from .frozen import FrozenMap
 from .load import Case, doctrine_for
 from .logic import Value
@@ -507,7 +507,14 @@ def _doctrine_lines(doctrine: Doctrine) -> list[str]:
 
 
 def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | None = None, progress: bool = False) -> EvaluateReport:
-    """Evaluate every case loaded in the store and write the conclusions back; see the module docstring."""
+    """Evaluate every case loaded in the store and write the conclusions back; see the module docstring.
+
+    With worker processes on a store on disk, no process holds the store open for writing while
+    the workers read it (pyoxigraph leaves reading beside another process's writes undefined,
+    and RocksDB's background compaction after a load removed files under the readers): the
+    conclusions are spooled to an unlinked temporary file, and written in one bulk load once
+    every worker is done. The old conclusions stay until then, so a failed run leaves them whole.
+    """
     store = open_store(store_ref)
     run_iri = f"{RUNS}/{uuid.uuid4()}"
     report = EvaluateReport(store.location, run_iri)
@@ -517,26 +524,32 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
     batches = [graphs[i : i + EVAL_BATCH] for i in range(0, len(graphs), EVAL_BATCH)]
     totals, disagreements = Counter(), Counter()
     structures = 0
-    local_only = store_ref is None  # an in-memory store cannot be shared with other processes
+    # an in-memory store cannot be shared with other processes
+    parallel = jobs > 1 and store_ref is not None and len(batches) > 1
+    if parallel and not is_url(store_ref):
+        store.close()
 
     def results():
         """Each batch's (conclusions, stats), in order: here, or from worker processes."""
-        if jobs <= 1 or local_only or len(batches) <= 1:
+        if not parallel:
             evaluator = Evaluator(doctrine_ref)
             for batch in batches:
                 yield evaluator.evaluate(store, batch, run_iri)
             return
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
-        store.flush()
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(store_ref, doctrine_ref)) as pool:
-            pending: list = []  # at most two batches per worker in flight: memory stays bounded
-            for batch in batches:
-                if len(pending) >= 2 * jobs:
-                    yield pending.pop(0).result()
-                pending.append(pool.submit(_worker_run, batch, run_iri))
-            for future in pending:
-                yield future.result()
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(store_ref, doctrine_ref)) as pool:
+                pending: list = []  # at most two batches per worker in flight: memory stays bounded
+                for batch in batches:
+                    if len(pending) >= 2 * jobs:
+                        yield pending.pop(0).result()
+                    pending.append(pool.submit(_worker_run, batch, run_iri))
+                for future in pending:
+                    yield future.result()
+        except BrokenProcessPool as err:
+            raise StoreError(store_ref, "store", "a worker process could not read the store and stopped") from err
 
     def counted():
         nonlocal structures
@@ -552,11 +565,17 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
 
         for out in counted():  # one SPARQL Update per batch: a transaction each on the server
             store.write(Batch([(cg, "".join(line + " .\n" for line in lines)) for cg, lines in out], [cg for cg, _ in out]))
-    else:  # the old conclusions go first, then every batch streams into one bulk load
-        store.remove_graphs(_conclusions_of(g) for g in graphs)
-        store.bulk_stream(
-            "".join(line + f" <{cg}> .\n" for cg, lines in out for line in lines).encode() for out in counted()
-        )
+    else:
+        import tempfile
+
+        with tempfile.TemporaryFile(dir=None if store_ref is None else Path(store_ref).resolve().parent) as spool:
+            for out in counted():
+                spool.write("".join(line + f" <{cg}> .\n" for cg, lines in out for line in lines).encode())
+            if parallel:
+                store = open_store(store_ref)
+            store.remove_graphs(_conclusions_of(g) for g in graphs)
+            spool.seek(0)
+            store.bulk_stream(iter(lambda: spool.read(1 << 20), b""))
     doctrine_iris = _write_doctrines(store, store_ref, doctrine_ref)
     ended = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     run_lines = [

@@ -131,7 +131,7 @@ class LocalStore(_Base):
             raise StoreError(path, "store", "no such store directory")
         try:
             self.store = pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
-        except OSError as err:
+        except (OSError, RuntimeError) as err:  # RocksDB's corruption and lock errors are RuntimeErrors
             reason = " ".join(str(err).split())[:200]
             raise StoreError(path, "store", f"cannot be opened ({reason})") from err
 

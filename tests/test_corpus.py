@@ -4,10 +4,12 @@ corpus checks held to the single-case code they replace."""
 import json
 import random
 
+import pyoxigraph as ox
 import pytest
 
 from lexpath.compiled import compile_graph, run, value_at
-from lexpath.corpus import Evaluator, load_corpus
+from lexpath import corpus
+from lexpath.corpus import Evaluator, evaluate_corpus, load_corpus
 from lexpath.evaluate import evaluate
 from lexpath.generate import generate_corpus
 from lexpath.ground import ground
@@ -178,6 +180,19 @@ class TestCorpusCommands:
                     line = next(x for x in lines if x.startswith(iri + " <https://w3id.org/lexpath/ns#value>"))
                     assert line.endswith(f"#{values[n].value}>"), (ref, n)
 
+    def test_workers_write_what_one_process_writes(self, tmp_path, generated, monkeypatch):
+        """Batches in worker processes, reading a store nobody writes meanwhile, give the same store."""
+        monkeypatch.setattr(corpus, "EVAL_BATCH", 7)
+        dumps = []
+        for jobs in (1, 2):
+            store = str(tmp_path / f"s{jobs}")
+            load_corpus([str(p) for p in generated], store)
+            rep = evaluate_corpus(store, jobs=jobs)
+            assert rep.cases == 40 and rep.agree + rep.disagree + rep.undecided > 0
+            q = "SELECT ?c ?d ?v WHERE { GRAPH ?c { ?d <https://w3id.org/lexpath/ns#value> ?v } } ORDER BY ?c ?d"
+            dumps.append(LocalStore(store, read_only=True).query(q).serialize(format=ox.QueryResultsFormat.CSV))
+        assert dumps[0] == dumps[1] and dumps[0].count(b"\n") > 40 * 30
+
     def test_reload_replaces_never_duplicates(self, tmp_path, hangzhou_text):
         store = str(tmp_path / "s")
         path = write(tmp_path / "", "h.ttl", hangzhou_text)
@@ -223,6 +238,15 @@ class TestBadInput:
 
     def test_missing_store_for_query(self, tmp_path):
         one_line_error(lexpath("query", "--store", str(tmp_path / "none"), "ASK {}"), "no such store directory")
+
+    def test_store_held_by_another_process(self, tmp_path):
+        store = str(tmp_path / "s")
+        load_corpus(_cases()[:1], store)
+        holder = LocalStore(store)  # RocksDB's lock: a second writer is refused
+        try:
+            one_line_error(lexpath("corpus", "evaluate", "--store", store, "--jobs", "2"), store, "cannot be opened")
+        finally:
+            holder.close()
 
     def test_unreachable_url(self):
         import socket
