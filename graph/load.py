@@ -13,7 +13,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -254,7 +254,8 @@ def load_doctrine(path: Path) -> Doctrine:
         return _COMPILED[stamp]
     key = f"doctrine-{_digest([code, *files])}.pickle"
     cached = _cache_get(key)
-    if isinstance(cached, Doctrine):
+    if isinstance(cached, Doctrine):  # the same contents, perhaps read from another install: its paths are ours
+        cached = replace(cached, files=tuple(str(f) for f in files))
         _COMPILED[stamp] = cached
         return cached
     graph = Graph()

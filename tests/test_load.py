@@ -1,6 +1,6 @@
 """Unreadable input: one line naming the file and the problem, exit 1, no traceback."""
 
-from lexpath.load import bundled_cases, bundled_doctrines
+from lexpath.load import bundled_cases, bundled_doctrines, data_dir
 
 from conftest import lexpath, one_line_error, write
 
@@ -35,3 +35,16 @@ def test_unknown_case_id_lists_the_known_ones():
 
 def test_unknown_doctrine_id_lists_the_known_ones():
     one_line_error(lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", "mars"), "mars", "known: cn, us")
+
+
+def test_a_cached_doctrine_read_from_a_moved_install_names_the_files_it_has_now(tmp_path):
+    """The cache is keyed by contents: a hit from a deleted install (a venv gone) must not keep its paths."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    source = data_dir("ontology") / "doctrine.ttl"
+    (old / "d.ttl").write_bytes(source.read_bytes())
+    assert lexpath("export", "hangzhou-ultraman-lora", "--doctrine", str(old / "d.ttl"), "-o", str(tmp_path / "a.ttl")).returncode == 0
+    old.rename(new)  # same bytes, so the next run hits the cache the first one wrote
+    r = lexpath("export", "hangzhou-ultraman-lora", "--doctrine", str(new / "d.ttl"), "-o", str(tmp_path / "b.ttl"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
