@@ -42,7 +42,7 @@ def test_a_cached_doctrine_read_from_a_moved_install_names_the_files_it_has_now(
     old, new = tmp_path / "old", tmp_path / "new"
     old.mkdir()
     source = data_dir("ontology") / "doctrine.ttl"
-    (old / "d.ttl").write_bytes(source.read_bytes())
+    (old / "d.ttl").write_bytes(source.read_bytes() + b"\n# a copy of its own\n")  # not the bundled bytes
     assert lexpath("export", "hangzhou-ultraman-lora", "--doctrine", str(old / "d.ttl"), "-o", str(tmp_path / "a.ttl")).returncode == 0
     old.rename(new)  # same bytes, so the next run hits the cache the first one wrote
     r = lexpath("export", "hangzhou-ultraman-lora", "--doctrine", str(new / "d.ttl"), "-o", str(tmp_path / "b.ttl"))
