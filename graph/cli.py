@@ -253,7 +253,8 @@ def run_corpus_evaluate(args) -> int:
     held = rep.agree + rep.disagree + rep.undecided
     print(f"{rep.store}: {rep.cases} cases evaluated ({rep.structures} structures), {rep.conclusions} conclusions written")
     print(f"run: {rep.run}")
-    print(f"Agreement with the holdings: {rep.agree} agree, {rep.disagree} disagree, {rep.undecided} left unknown by lexpath, of {held} holdings; {rep.cases_with_disagreement} cases with a disagreement")
+    print(f"Agreement with the courts' holdings and the expectations read under this doctrine: {rep.agree} agree, {rep.disagree} disagree, "
+          f"{rep.undecided} left unknown by lexpath, of {held}; {rep.cases_with_disagreement} cases with a disagreement")
     for statement, n in rep.disagreements.most_common(10):
         print(f"  {n:>8} disagreements on {statement}")
     return 0

@@ -37,6 +37,7 @@ class Program:
     statement_of: tuple[tuple[str, tuple[str, ...]], ...]  # per node: (statement IRI, actor ids)
     props: Mapping[tuple[str, tuple[str, ...]], int]  # (proposition IRI, args) -> node index
     unstated: tuple[tuple[int, Value], ...]  # proposition nodes and their value when unstated
+    premises: tuple[tuple[int, Value], ...]  # proposition nodes a foreign doctrine assumes, whatever is stated
     rules: tuple[tuple[int, tuple, Value], ...]  # (index, ((expr, decides), ...), default)
 
 
@@ -60,18 +61,20 @@ def compile_graph(G: nx.DiGraph) -> Program:
     """Compile a grounded graph (ground.ground) into a Program."""
     order = G.graph["order"]
     index = {n: i for i, n in enumerate(order)}
-    props, unstated, rules = {}, [], []
+    props, unstated, premises, rules = {}, [], [], []
     for n in order:
         a = G.nodes[n]
         i = index[n]
         if a["kind"] == "Proposition":
             props[(a["statement"], a["args"])] = i
             unstated.append((i, a["unstated"]))
+            if a.get("premise") is not None:
+                premises.append((i, a["premise"].value))
         else:
             conds = tuple((_expr(c.expr, index), c.decides) for c in a["conditions"])
             rules.append((i, conds, a["default"]))
     statement_of = tuple((G.nodes[n]["statement"], G.nodes[n]["args"]) for n in order)
-    return Program(tuple(order), statement_of, props, tuple(unstated), tuple(rules))
+    return Program(tuple(order), statement_of, props, tuple(unstated), tuple(premises), tuple(rules))
 
 
 def _eval(e, t: list, f: list, full: int) -> tuple[int, int]:
@@ -129,6 +132,8 @@ def run(program: Program, stated: Sequence[tuple[int, int, int, int]], n: int) -
     for i, told, st, sf in stated:  # a stated fact replaces the default, unknown included
         t[i] = (t[i] & ~told) | st
         f[i] = (f[i] & ~told) | sf
+    for i, value in program.premises:  # and a premise replaces both, as ground.stated has it
+        t[i], f[i] = (full, 0) if value is T else (0, full) if value is F else (0, 0)
     for i, conds, default in program.rules:
         rt = full if default is T else 0
         rf = full if default is F else 0

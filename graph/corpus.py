@@ -254,6 +254,7 @@ class Evaluator:
 
         key = (
             doctrine.id,
+            bool(case.jurisdiction) and case.jurisdiction != doctrine.jurisdiction,  # premises assumed
             tuple(sorted((e.id, tuple(sorted(e.classes))) for e in case.entities.values())),
             tuple(sorted(case.relations)),
         )
@@ -312,8 +313,10 @@ class Evaluator:
         for row in rows(f"?f a <{LEX.Fact}> ; <{LEX.states}> ?prop ; <{LEX.about}> ?about ; <{LEX.value}> ?value"):
             facts[row["g"].value].append((row["f"].value, row["prop"].value, row["about"], row["value"].value))
         holdings: dict = defaultdict(list)
-        for row in rows(f"?h a ?kind ; <{LEX.on}> ?on ; <{LEX.about}> ?about ; <{LEX.value}> ?value FILTER(?kind IN (<{LEX.Holding}>, <{LEX.Expectation}>))"):
-            holdings[row["g"].value].append((row["h"].value, row["kind"].value, row["on"].value, row["about"], row["value"].value))
+        for row in rows(f"?h a ?kind ; <{LEX.on}> ?on ; <{LEX.about}> ?about ; <{LEX.value}> ?value "
+                        f"FILTER(?kind IN (<{LEX.Holding}>, <{LEX.Expectation}>)) OPTIONAL {{ ?h <{LEX.underDoctrine}> ?under }}"):
+            under = row["under"].value if row["under"] is not None else ""
+            holdings[row["g"].value].append((row["h"].value, row["kind"].value, row["on"].value, row["about"], row["value"].value, under))
         for g in graphs:
             doctrine = doctrines[g]
             case, held = _case(g, juris.get(g, ""), doctrine, types[g], cells[g], relations[g], facts[g], holdings[g])
@@ -364,7 +367,7 @@ _ENTITY_ROOTS = (str(LEX.Actor), str(LEX.Artefact))
 
 def _case(g, jurisdiction, doctrine, types, cells, relations, facts, holdings):
     """A Case (without literals) from the rows the batch queries returned for graph g."""
-    from .load import Entity, Fact, Holding
+    from .load import Entity, Fact, Holding, applies_under
 
     entities, heads = {}, []
     for term, classes in types.items():
@@ -395,7 +398,9 @@ def _case(g, jurisdiction, doctrine, types, cells, relations, facts, holdings):
         key=lambda fact: fact.id,
     ))
     case_holdings, held = [], {}
-    for h, kind, on, a, v in holdings:
+    for h, kind, on, a, v, under in holdings:
+        if not applies_under(on, kind == str(LEX.Holding), under, doctrine, jurisdiction):
+            continue
         hid = local_name(h)
         held[hid] = h
         case_holdings.append(Holding(hid, on, about(a), _VALUE_OF[v], "", "", kind == str(LEX.Holding)))
@@ -461,7 +466,7 @@ def _conclusions(g, case: Case, doctrine: Doctrine, held: dict, structure: _Stru
         h = holdings.get((statement, args))
         if h is not None and h.id in held:
             lines.append(f"<{iri}> <{LEX.holding}> <{held[h.id]}>")
-            if value is Value.UNKNOWN:
+            if value is Value.UNKNOWN and h.value is not Value.UNKNOWN:  # counted as explain counts it
                 counts["undecided"] += 1
             else:
                 agrees = value is h.value

@@ -415,16 +415,20 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
 
 
 def _read_under(graph: Graph, h, kind, doctrine: Doctrine, jurisdiction: str) -> bool:
-    """Whether a holding or expectation applies under this doctrine.
+    under = graph.value(h, LEX.underDoctrine)
+    return applies_under(str(graph.value(h, LEX.on)), kind == LEX.Holding, str(under or ""), doctrine, jurisdiction)
+
+
+def applies_under(statement: str, by_court: bool, under: str, doctrine: Doctrine, jurisdiction: str) -> bool:
+    """Whether a holding or expectation on statement is compared under this doctrine.
 
     A court's holding is compared only under a doctrine of the court's own jurisdiction; an
     expectation names the doctrine it is read under (lex:underDoctrine), else the case's own.
     """
-    if str(graph.value(h, LEX.on)) not in doctrine.statements:
+    if statement not in doctrine.statements:
         return False
-    under = graph.value(h, LEX.underDoctrine)
-    if kind == LEX.Expectation and under is not None:
-        return str(under) == doctrine.iri
+    if not by_court and under:
+        return under == doctrine.iri
     return doctrine.jurisdiction == jurisdiction
 
 
