@@ -56,7 +56,7 @@ def main() -> None:
     print(f"evaluations / brute force over the cone: median {statistics.median(cone_shares):.2%}, max {max(cone_shares):.2%}")
     for target in targets:
         start = time.perf_counter()
-        r = relevance(G, case, target)
+        r = relevance(G, case, doctrine, target)
         if not r.settled:
             ms = (time.perf_counter() - start) * 1000
             print(f"relevance {target}: {len(r.unknowns)} unknowns, {r.evaluations} evaluations, {ms:.0f} ms")

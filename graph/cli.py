@@ -121,8 +121,8 @@ def run_flips(args) -> int:
 def run_relevance(args) -> int:
     from .whatif import relevance, relevance_text
 
-    G, case, _ = _grounded(args.case, args.doctrine)
-    return _emit(relevance(G, case, args.target), args.format, relevance_text, args.lang)
+    G, case, doctrine = _grounded(args.case, args.doctrine)
+    return _emit(relevance(G, case, doctrine, args.target), args.format, relevance_text, args.lang)
 
 
 def run_compare(args) -> int:

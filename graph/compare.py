@@ -16,7 +16,7 @@ import networkx as nx
 from .doctrine import Doctrine, Text
 from .errors import CompareError
 from .evaluate import Evaluation, evaluate
-from .explain import justification
+from .explain import assumption_lines, assumptions, justification
 from .load import Case
 from .logic import Value
 
@@ -59,6 +59,8 @@ class Comparison:
     factors: tuple[Row, ...]
     conclusions: tuple[Row, ...]
     distinctions: tuple[Distinction, ...]
+    doctrines: tuple[str, ...] = ()  # the doctrine each case was read with
+    assumptions: tuple[tuple[dict, ...], ...] = ()  # per case: its doctrine's premises (explain.assumptions)
 
     def to_json(self) -> dict:
         """The documented JSON object (schema/compare.schema.json)."""
@@ -79,6 +81,8 @@ class Comparison:
                  "facts": [r.node for r in d.facts]}
                 for d in self.distinctions
             ],
+            "doctrines": list(self.doctrines),
+            "assumptions": [list(items) for items in self.assumptions],
         }
 
 
@@ -135,7 +139,10 @@ def compare(cases: Sequence[tuple[nx.DiGraph, Case, Doctrine]]) -> Comparison:
                     if evs[other].values.get(n) is not evs[on][n]
                 ]
                 distinctions.append(Distinction(r.node, on, other, tuple(differing)))
-    return Comparison(tuple(c.id for _, c, _ in cases), sections["facts"], sections["factors"], sections["conclusions"], tuple(distinctions))
+    return Comparison(
+        tuple(c.id for _, c, _ in cases), sections["facts"], sections["factors"], sections["conclusions"], tuple(distinctions),
+        tuple(d.id for _, _, d in cases), tuple(tuple(assumptions(G, d)) for G, _, d in cases),
+    )
 
 
 # -- text ---------------------------------------------------------------------------------------
@@ -165,7 +172,11 @@ def compare_text(result: Comparison, lang: str = "en") -> str:
     w = WORDS[lang]
     width = max([len(r.node) for rs in (result.facts, result.factors, result.conclusions) for r in rs] + [10])
     cols = [max(len(c), 28) for c in result.cases]
-    out = [" " * (width + 2) + "  ".join(c.ljust(n) for c, n in zip(result.cases, cols))]
+    out = []
+    for case, doctrine, items in zip(result.cases, result.doctrines, result.assumptions):
+        if items:
+            out += [f"{case}:", *assumption_lines(list(items), doctrine, lang, ""), ""]
+    out.append(" " * (width + 2) + "  ".join(c.ljust(n) for c, n in zip(result.cases, cols)))
     for name in ("facts", "factors", "conclusions"):
         rows = getattr(result, name)
         out += ["", f"{w[name]}:"]

@@ -16,7 +16,7 @@ import networkx as nx
 from .doctrine import Doctrine
 from .errors import BadBoundError, UnknownIdError
 from .evaluate import Evaluation, evaluate, update
-from .explain import MARK, _tree_lines, justification, rows, suggest
+from .explain import MARK, _tree_lines, assumption_lines, assumptions, justification, rows, suggest
 from .frozen import FrozenMap
 from .ground import stated
 from .load import Case
@@ -168,6 +168,8 @@ class Relevance:
     outcomes: frozenset[Value]  # the target's values over every completion of the unknowns
     unknowns: tuple[Unknown, ...]  # the unknown facts under the target, relevant ones first
     evaluations: int
+    doctrine: str = ""
+    assumptions: tuple[dict, ...] = ()  # the doctrine's premises, as explain.assumptions gives them
 
     def to_json(self) -> dict:
         """The documented JSON object (schema/relevance.schema.json)."""
@@ -189,6 +191,8 @@ class Relevance:
                 for u in self.unknowns
             ],
             "evaluations": self.evaluations,
+            "doctrine": self.doctrine,
+            "assumptions": list(self.assumptions),
         }
 
 
@@ -196,14 +200,16 @@ def _sorted(values) -> list[str]:
     return [v.value for v in (T, F, U) if v in values]
 
 
-def relevance(G: nx.DiGraph, case: Case, target: str, facts: Mapping[str, Value] | None = None) -> Relevance:
+def relevance(G: nx.DiGraph, case: Case, doctrine: Doctrine, target: str, facts: Mapping[str, Value] | None = None) -> Relevance:
     """Which unknown facts under target can still change it: exact, by enumerating completions.
 
     The unknown facts are the propositions under target whose value is unknown: stated unknown,
     or unstated with no burden default (an unstated proposition a burden settles is not unknown).
     Strong Kleene is monotone, so a decided target stays decided in every completion; an undecided
-    one is checked over all 2**u completions of its u unknowns (at most MAX_UNKNOWNS).
+    one is checked over all 2**u completions of its u unknowns (at most MAX_UNKNOWNS). The premises
+    a foreign doctrine assumes are not unknowns: the result names them as assumptions.
     """
+    assumed = {"doctrine": doctrine.id, "assumptions": tuple(assumptions(G, doctrine))}
     node = conclusion_node(G, case, target)
     given = stated(G) if facts is None else facts
     base = evaluate(G, given)
@@ -213,7 +219,7 @@ def relevance(G: nx.DiGraph, case: Case, target: str, facts: Mapping[str, Value]
     value = base[node]
     if value is not U:
         unknowns = tuple(Unknown(names[n], n, False, frozenset({value}), frozenset({value}), FrozenMap({"established": value, "refuted": value})) for n in unknown)
-        return Relevance(case.id, node, value, True, frozenset({value}), unknowns, 1)
+        return Relevance(case.id, node, value, True, frozenset({value}), unknowns, 1, **assumed)
     if len(unknown) > MAX_UNKNOWNS:
         raise BadBoundError(case.path, node, f"{len(unknown)} unknown facts under it; relevance enumerates at most {MAX_UNKNOWNS}")
     outcome: dict[int, Value] = {}
@@ -230,7 +236,7 @@ def relevance(G: nx.DiGraph, case: Case, target: str, facts: Mapping[str, Value]
         found.append(Unknown(names[n], n, relevant, frozenset(yes), frozenset(no), FrozenMap(alone)))
     found.sort(key=lambda u: (not u.relevant, u.fact))
     evaluations = 1 + len(outcome) + 2 * len(unknown)
-    return Relevance(case.id, node, value, False, frozenset(outcome.values()), tuple(found), evaluations)
+    return Relevance(case.id, node, value, False, frozenset(outcome.values()), tuple(found), evaluations, **assumed)
 
 
 # -- text --------------------------------------------------------------------------------
@@ -275,11 +281,12 @@ def relevance_text(result: Relevance, lang: str = "en") -> str:
     """The relevance of a target's unknowns as text."""
     w = WORDS[lang]
     n = len(result.unknowns)
+    out = [*assumption_lines(list(result.assumptions), result.doctrine, lang, ""), ""] if result.assumptions else []
     if result.settled:
-        out = [w["settled"].format(target=result.target, value=w[result.value], n=n)]
+        out.append(w["settled"].format(target=result.target, value=w[result.value], n=n))
         return "\n".join(out) + "\n"
     either = w["or"].join(w[v] for v in (T, F, U) if v in result.outcomes)
-    out = [w["open"].format(target=result.target, n=n, outcomes=either)]
+    out.append(w["open"].format(target=result.target, n=n, outcomes=either))
     relevant = [u for u in result.unknowns if u.relevant]
     if relevant:
         out.append(w["relevant"])

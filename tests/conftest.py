@@ -110,3 +110,16 @@ def open_page(driver, path: Path, timeout: float = 10.0) -> list[dict]:
             raise AssertionError(f"the page did not draw within {timeout} s: {driver.get_log('browser')}")
         time.sleep(0.02)
     return driver.get_log("browser")
+
+
+def follows_schema(doc, name: str) -> None:
+    """Validate doc against graph/schema/NAME.schema.json, which may refer to explain.schema.json."""
+    import json
+
+    jsonschema = pytest.importorskip("jsonschema")
+    referencing = pytest.importorskip("referencing")
+    folder = Path(__file__).resolve().parent.parent / "graph" / "schema"
+    explain = json.loads((folder / "explain.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8"))
+    registry = referencing.Registry().with_resource(explain["$id"], referencing.Resource.from_contents(explain))
+    jsonschema.Draft202012Validator(schema, registry=registry).validate(doc)

@@ -1,18 +1,14 @@
 """Cases side by side: rows line up by node, and the distinctions name the facts that decide."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-import lexpath as package
 from lexpath.compare import compare
 from lexpath.ground import ground
 from lexpath.load import load_case
 
-from conftest import lexpath, one_line_error
-
-SCHEMA = Path(package.__file__).parent / "schema" / "compare.schema.json"
+from conftest import follows_schema, lexpath, one_line_error
 
 
 def loaded(ref):
@@ -42,10 +38,20 @@ class TestCompare:
 
 
 def test_json_follows_its_schema():
-    jsonschema = pytest.importorskip("jsonschema")
     r = lexpath("compare", "hangzhou-ultraman-lora", "variant-platform-generates", "--format", "json")
     assert r.returncode == 0, r.stderr
-    jsonschema.validate(json.loads(r.stdout), json.loads(SCHEMA.read_text(encoding="utf-8")))
+    out = json.loads(r.stdout)
+    follows_schema(out, "compare")
+    assert out["doctrines"] == ["cn", "cn"] and out["assumptions"] == [[], []]
+
+
+def test_under_a_foreign_doctrine_each_case_names_its_assumptions():
+    args = ("compare", "hangzhou-ultraman-lora", "variant-platform-generates", "--doctrine", "us")
+    out = json.loads(lexpath(*args, "--format", "json").stdout)
+    follows_schema(out, "compare")
+    assert out["doctrines"] == ["us", "us"] and all(items for items in out["assumptions"])
+    text = lexpath(*args).stdout
+    assert text.startswith("hangzhou-ultraman-lora:\nAssumed by doctrine us") and "variant-platform-generates:\nAssumed" in text
 
 
 def test_text_shows_the_differing_rows_and_why():

@@ -12,7 +12,7 @@ from lexpath.load import bundled_cases, load_case
 from lexpath.logic import Value
 from lexpath.whatif import relevance, whatif
 
-from conftest import lexpath, one_line_error, write
+from conftest import follows_schema, lexpath, one_line_error, write
 from generated import random_graph
 
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
@@ -66,12 +66,12 @@ class TestRelevance:
 
         import networkx as nx
 
-        G, case, _ = loaded(case_id)
+        G, case, doctrine = loaded(case_id)
         facts = stated(G)
         base = evaluate(G, facts)
         targets = [n for n, a in G.nodes(data=True) if a["kind"] in ("Conclusion", "Remedy")]
         for target in targets:
-            r = relevance(G, case, target)
+            r = relevance(G, case, doctrine, target)
             cone = nx.ancestors(G, target)
             unknown = sorted(n for n in cone if G.nodes[n]["kind"] == "Proposition" and base[n] is U)
             if len(unknown) > 10:  # the brute force below is the slow half; the search itself is exact
@@ -86,13 +86,13 @@ class TestRelevance:
                 assert u.relevant is flips_it, (target, u.node)
 
     def test_a_burden_default_is_not_unknown(self):
-        G, case, _ = loaded("hangzhou-ultraman-lora")
-        r = relevance(G, case, "ContributoryInfringement(platform,trainers)")
+        G, case, doctrine = loaded("hangzhou-ultraman-lora")
+        r = relevance(G, case, doctrine, "ContributoryInfringement(platform,trainers)")
         assert r.settled and "KnewSpecificInfringement(platform)" not in {u.node for u in r.unknowns}
 
     def test_an_undecided_conclusion_names_what_it_turns_on(self):
-        G, case, _ = loaded("hangzhou-ultraman-lora")
-        r = relevance(G, case, "DisseminationInfringement(generators)")
+        G, case, doctrine = loaded("hangzhou-ultraman-lora")
+        r = relevance(G, case, doctrine, "DisseminationInfringement(generators)")
         assert not r.settled and r.outcomes == {T, F}
         assert [u.node for u in r.unknowns if u.relevant] == ["PublishedContent(generators)"]
 
@@ -118,10 +118,22 @@ def test_whatif_text_shows_before_and_after_and_a_tally():
 
 
 def test_relevance_json_follows_its_schema():
-    jsonschema = pytest.importorskip("jsonschema")
     r = lexpath("relevance", "hangzhou-ultraman-lora", "--target", "AdaptationInfringement(generators)", "--format", "json")
     assert r.returncode == 0, r.stderr
-    jsonschema.validate(json.loads(r.stdout), json.loads((SCHEMAS / "relevance.schema.json").read_text(encoding="utf-8")))
+    follows_schema(json.loads(r.stdout), "relevance")
+
+
+def test_relevance_under_a_foreign_doctrine_names_its_assumptions():
+    """Issue 8: premises are shown as assumptions in every output, never silently."""
+    args = ("relevance", "hangzhou-ultraman-lora", "--doctrine", "us", "--target", "ContributoryInfringement(platform,generators)")
+    out = json.loads(lexpath(*args, "--format", "json").stdout)
+    follows_schema(out, "relevance")
+    assert out["doctrine"] == "us" and out["assumptions"]
+    assumed = {a["proposition"] for a in out["assumptions"]}
+    assert not assumed & {u["node"].split("(")[0] for u in out["unknowns"]}
+    text = lexpath(*args).stdout
+    assert text.startswith("Assumed by doctrine us")
+    assert lexpath("relevance", "hangzhou-ultraman-lora", "--target", "AdaptationInfringement(generators)").stdout.find("Assumed") == -1
 
 
 @pytest.mark.parametrize(
