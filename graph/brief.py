@@ -15,7 +15,7 @@ import networkx as nx
 
 from .doctrine import Doctrine, local_name
 from .evaluate import Evaluation
-from .explain import justification, report, rows
+from .explain import assumption_lines, justification, report, rows
 from .load import Case
 from .logic import Value
 
@@ -30,9 +30,11 @@ WORDS = {
         "fact_U": "{lead} it cannot be determined whether {label}.",
         "burden": "Nothing in the case shows that {label}; the burden of proving it lies on {bearer} ({basis}), so it is taken as {value}.",
         "unstated": "The case does not state whether {label}.", "assumed": "Assume that {label} is {value}.",
+        "premise": "Doctrine `{doctrine}` assumes this to read a case of another jurisdiction, not as a fact of the case: {label}.",
+        "premise_stated": " The case itself states {value} ({fact}).",
         "issue": "Is “{label}” established as to {actors}?", "open": "Whether “{label}” holds, the facts leave open.", "paren": " ({})", "dot": "**{}.**",
         "heading": "Issue {i}: {label} ({actors})", "I": "Issue", "R": "Rule", "A": "Application", "C": "Conclusion", "H": "Holding",
-        "held": "The court held it {value} ({locator}, {tag}).", "expected": "The variant's author expects it to be {value} ({locator}, {tag}).",
+        "held": "The court held it {value} ({locator}, {tag}).", "expected": "The expected outcome, an expectation stored with the case and not a court's holding, is that it is {value} ({locator}, {tag}).",
         "agrees": "The reasoning above agrees.", "disagrees": "The reasoning above does not reach the same value.",
         "undecided": "The reasoning above leaves it undetermined.", "none": "There is no holding on this point.",
         "as_above": "As shown above:", "basis": "basis",
@@ -45,13 +47,15 @@ WORDS = {
         "fact_T": "{lead}{label}。", "fact_F": "{lead}并非{label}。", "fact_U": "{lead}无法确定是否{label}。",
         "burden": "案件中没有证据表明{label}；该事实的举证责任在{bearer}（{basis}），故视为{value}。",
         "unstated": "案件未陈述是否{label}。", "assumed": "假设“{label}”为{value}。",
+        "premise": "适用法律 `{doctrine}` 为审视另一法域的案件作此假设，并非案件事实：{label}。",
+        "premise_stated": "案件本身陈述为{value}（{fact}）。",
         "issue": "就{actors}而言，“{label}”是否成立？", "open": "“{label}”是否成立，现有事实不足以确定。", "paren": "（{}）", "dot": "**{}**：",
         "heading": "争点 {i}：{label}（{actors}）", "I": "争点", "R": "规则", "A": "适用", "C": "结论", "H": "裁判",
-        "held": "法院认定其{value}（{locator}，{tag}）。", "expected": "变体作者预期其{value}（{locator}，{tag}）。",
+        "held": "法院认定其{value}（{locator}，{tag}）。", "expected": "案件文件所载预期（并非法院认定）：{value}（{locator}，{tag}）。",
         "agrees": "上述推理与之一致。", "disagrees": "上述推理得出的结论与之不同。",
         "undecided": "上述推理无法确定该点。", "none": "对此没有裁判认定。",
         "as_above": "如上所述：", "basis": "依据",
-        "intro": "本 IRAC 摘要仅依据学说 `{doctrine}` 与案件文件所载事实生成；每句末尾注明其所依据的图谱节点或事实。",
+        "intro": "本 IRAC 摘要仅依据适用法律 `{doctrine}` 的规则与案件文件所载事实生成；每句末尾注明其所依据的图谱节点或事实。",
         "sep": "、",
     },
 }
@@ -65,7 +69,7 @@ def _basis(node: dict, lang: str) -> str:
     return "; ".join(_pick(s["label"], lang) for s in node.get("legal_basis", ()))
 
 
-def _fact_sentence(node: dict, lang: str, tag_labels: Mapping[str, str]) -> str:
+def _fact_sentence(node: dict, lang: str, tag_labels: Mapping[str, str], doctrine: str) -> str:
     w = WORDS[lang]
     label = _pick(node["label"], lang)
     value = Value(node["value"])
@@ -77,6 +81,10 @@ def _fact_sentence(node: dict, lang: str, tag_labels: Mapping[str, str]) -> str:
     if src["kind"] == "burden":
         basis = "; ".join(_pick(s["label"], lang) for s in src["legal_basis"])
         text = w["burden"].format(label=label, bearer=_pick(src["bearer"]["label"], lang), basis=basis, value=w[value])
+    elif src["kind"] == "premise":
+        text = w["premise"].format(doctrine=doctrine, label=_pick(src["label"], lang))
+        if src["stated"] is not None:
+            text += w["premise_stated"].format(value=w[Value(src["stated"]["value"])], fact=src["stated"]["fact"])
     elif src["kind"] == "assumed":
         text = w["assumed"].format(label=label, value=w[value])
     else:
@@ -91,15 +99,15 @@ def _rule_sentence(node: dict, lang: str) -> str:
     return f"{says}{w['paren'].format(basis) if basis else ''} [{node['node']}]"
 
 
-def _application(node: dict, lang: str, depth: int, tag_labels) -> list[str]:
+def _application(node: dict, lang: str, depth: int, tag_labels, doctrine: str) -> list[str]:
     pad = "  " * depth
     if node["kind"] == "proposition":
-        return [f"{pad}- {_fact_sentence(node, lang, tag_labels)}"]
+        return [f"{pad}- {_fact_sentence(node, lang, tag_labels, doctrine)}"]
     if node.get("repeat"):
         return [f"{pad}- {WORDS[lang]['as_above']} {_pick(node['label'], lang)} [{node['node']}]"]
     lines = [f"{pad}- {_rule_sentence(node, lang)}"]
     for child in node.get("children", ()):
-        lines += _application(child, lang, depth + 1, tag_labels)
+        lines += _application(child, lang, depth + 1, tag_labels, doctrine)
     return lines
 
 
@@ -118,6 +126,8 @@ def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: 
     if case.changes:
         out += [f"> {_pick(case.changes, lang)}", ""]
     out += [f"*{w['intro'].format(doctrine=doctrine.id)}*"]
+    if rep["assumptions"]:
+        out += ["", *assumption_lines(rep["assumptions"], doctrine.id, lang, "- ")]
     for i, r in enumerate(issues, 1):
         st = doctrine.statements[r.statement]
         actors = w["sep"].join(labels.get(a, a) for a in r.actors)
@@ -128,7 +138,7 @@ def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: 
         out += [f"{w['dot'].format(w['R'])} {_pick(st.definition, lang)}{w['paren'].format(basis) if basis else ''} [{st.id}]", ""]
         out += [f"{w['dot'].format(w['A'])}", ""]
         for child in tree.get("children", ()):
-            out += _application(child, lang, 0, tag_labels)
+            out += _application(child, lang, 0, tag_labels, doctrine.id)
         out += ["", f"{w['dot'].format(w['C'])} {_rule_sentence(tree, lang)}", ""]
         h = r.holding
         if h is None:

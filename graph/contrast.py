@@ -284,8 +284,8 @@ CWORDS = {
     "zh": {"contrast": "对照", "rests": "依据事实", "nothing": "（无陈述事实）", "ignores": "不考虑",
            "weighs otherwise": "另作权衡", "only": "{d} 依赖而 {o} {how}", "decided": "决定于",
            "true": "真", "false": "假", "pair": "共同", "used_by_one": "仅 {d} 读取的事实",
-           "none": "无", "no_counterpart": "无对应结论", "own": "案件本身法域的学说",
-           "default": "默认", "assumed": "假设", "unstated": "未陈述", "only_one": "独有", "unused_both": "两种学说均未读取的事实",
+           "none": "无", "no_counterpart": "无对应结论", "own": "案件本身法域的法律",
+           "default": "默认", "assumed": "假设", "unstated": "未陈述", "only_one": "独有", "unused_both": "两套法律规则均未读取的事实",
            "counts otherwise": "另作认定", "counts": "{n}：{d} 认定为{v}，{o} 认定为{ov}"},
 }
 

@@ -43,9 +43,9 @@ WORDS = {
            "default": "否则", "seen": "（同上）", "not": "并非 ", "unstated": "案件未陈述",
            "burden": "未陈述：默认{value}，举证责任在{bearer}（{basis}）",
            "basis": "依据", "agreement": "与{who}的一致性：一致 {agree}，不一致 {disagree}，lexpath 未能确定 {undecided}，无认定的结论 {none}",
-           "holdings": "认定与预期", "facts": "事实", "doctrine": "学说", "variant": "教学变体，改编自", "unused": "本学说未使用的事实",
+           "holdings": "认定与预期", "facts": "事实", "doctrine": "适用法律", "variant": "教学变体，改编自", "unused": "所适用法律未使用的事实",
            "premise": "假设：{label}", "premise_stated": "；案件陈述为{value}（{fact}）",
-           "assumptions": "学说 {doctrine} 为阅读另一法域的案件所作的假设（前提，不是案件事实）",
+           "assumptions": "适用法律 {doctrine} 为审视另一法域的案件所作的假设（前提，不是案件事实）",
            "stated": "案件陈述为{value}（{fact}）", "unstated_short": "案件未提及"},
 }
 

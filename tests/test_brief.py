@@ -52,3 +52,15 @@ def test_cli_brief_and_unknown_actor():
     r = lexpath("brief", "variant-obscure-work", "--actor", "platform", "--lang", "zh")
     assert r.returncode == 0 and r.stdout.startswith("# 教学变体")
     one_line_error(lexpath("brief", "hangzhou-ultraman-lora", "--actor", "platfrom"), "did you mean platform")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_foreign_doctrines_premises_are_assumptions_never_unstated_facts(lang):
+    """Issue 8: under us, the acts in the US are assumed; the brief says so where it uses them."""
+    r = lexpath("brief", "hangzhou-ultraman-lora", "--doctrine", "us", "--actor", "trainers", "--lang", lang)
+    assert r.returncode == 0, r.stderr
+    premise_lines = [line for line in r.stdout.splitlines() if line.rstrip().endswith("[ActsInUnitedStates(trainers)]")]
+    assert premise_lines and all(("assumes this" in line) if lang == "en" else ("作此假设" in line) for line in premise_lines)
+    head = r.stdout.split("## ")[0]
+    assert ("Assumed by doctrine us" if lang == "en" else "适用法律 us 为审视另一法域的案件所作的假设") in head
+    assert "variant's author" not in r.stdout  # the judgment's expectations under us are our reading, not a variant's
