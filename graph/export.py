@@ -79,6 +79,13 @@ def derivations(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, c
             c = G.nodes[child]
             if c["kind"] != "Proposition":
                 out.add((d, LEX.dependsOn, iri(child)))
+            elif c.get("premise") is not None:  # assumed by the doctrine, whatever the case states
+                premise = URIRef(c["premise"].iri)
+                out.add((d, PROV.wasDerivedFrom, premise))
+                out.add((run, PROV.used, premise))
+                out.add((premise, RDF.type, LEX.Premise))
+                for lang, text in c["premise"].label.items():
+                    out.add((premise, RDFS.label, Literal(text, lang=lang or None)))
             elif c["fact"] is not None and c["fact"].id in fact_iris:
                 out.add((d, PROV.wasDerivedFrom, fact_iris[c["fact"].id]))
     return out
@@ -116,6 +123,8 @@ def _attributes(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, l
         fact = a.get("fact")
         if fact is not None:
             attrs.update(fact=fact.id, locator=fact.locator, tag=fact.tag)
+        if a.get("premise") is not None:  # the value is the doctrine's assumption, not the fact's
+            attrs.update(premise=local_name(a["premise"].iri))
         h = held.get((a["statement"], a["args"]))
         if h is not None:
             attrs.update(holding=h.value.value, holding_by="court" if h.by_court else "expectation")

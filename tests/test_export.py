@@ -9,7 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
@@ -52,6 +52,27 @@ class TestRdf:
         assert not any((d, RDF.type, LEX.Fact) in graph for d in derived)
         facts = set(own.subjects(RDF.type, LEX.Fact))
         assert {o for d in derived for o in graph.objects(d, PROV.wasDerivedFrom)} <= facts
+
+    def test_a_value_a_foreign_doctrine_assumes_derives_from_its_premise_not_the_fact(self):
+        """Issue 8: under us, what rests on the claimant's US rights rests on the premise, not on f-exclusive-licence."""
+        case, doctrine = load_case(HANGZHOU, "us")
+        G = ground(doctrine, case)
+        graph = case_rdf(G, evaluate(G), case, doctrine)
+        premised = {n for n in G if G.nodes[n]["kind"] == "Proposition" and G.nodes[n].get("premise") is not None}
+        assert premised
+        run = next(iter(graph.subjects(RDF.type, PROV.Activity)))
+        for n in G:
+            children = set(G.predecessors(n)) & premised
+            if not children or G.nodes[n]["kind"] == "Proposition":
+                continue
+            d = next(graph.subjects(RDFS.label, Literal(n)))
+            sources = set(graph.objects(d, PROV.wasDerivedFrom))
+            for child in children:
+                premise = URIRef(G.nodes[child]["premise"].iri)
+                assert premise in sources and (premise, RDF.type, LEX.Premise) in graph and (run, PROV.used, premise) in graph
+                fact = G.nodes[child]["fact"]
+                if fact is not None:
+                    assert not any(str(s).endswith("#" + fact.id) for s in sources), (n, fact.id)
 
     def test_derived_values_follow_the_facts(self, tmp_path, hangzhou_text):
         """Change a fact in the file and the exported derivation changes with it."""
