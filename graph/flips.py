@@ -32,7 +32,7 @@ from .frozen import FrozenMap
 from .ground import Match, stated
 from .load import Case
 from .logic import Value, negate
-from .whatif import conclusion_node, fact_names, fact_node
+from .whatif import change_text, conclusion_node, fact_labels, fact_names, fact_node
 
 __all__ = ["Flip", "Flips", "default_wanted", "conflict", "minimal_flips", "open_to_change", "flips", "flips_text"]
 
@@ -60,6 +60,7 @@ class Flips:
     flips: tuple[Flip, ...]
     evaluations: int  # evaluations of the target the search made (the first, unchanged, included)
     brute_force: int  # change sets of size <= max_size over the facts open to change
+    labels: Mapping[str, Mapping[str, str]] = FrozenMap()  # fact name -> what it says, for the text
 
     def to_json(self) -> dict:
         """The documented JSON object (schema/flips.schema.json)."""
@@ -309,7 +310,9 @@ def flips(
             named = sorted((names[n], v) for n, v in changes.items())
             found.append(Flip(FrozenMap(named), justification(G, after, node, doctrine)))
     brute = sum(comb(len(free), k) * 2**k for k in range(1, max_size + 1))
-    return Flips(case.id, node, before, wanted, max_size, tuple(found), evaluations, brute)
+    named = {f for flip in found for f in flip.changes}
+    changed = [n for n, name in fact_names(G).items() if name in named]
+    return Flips(case.id, node, before, wanted, max_size, tuple(found), evaluations, brute, fact_labels(G, doctrine, changed))
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -319,13 +322,13 @@ WORDS = {
            "head": "{target}: {before} -> {wanted}",
            "already": "{target} is already {wanted}: nothing to change.",
            "none": "No flip of size <= {n}: no set of at most {n} changes to the facts open to change makes {target} {wanted}.",
-           "flip": "Flip {i} ({k} change{s}): {changes}", "comma": ", ",
+           "flip": "Flip {i} ({k} change{s}): {changes}", "semi": "; ",
            "cost": "{e} evaluations; brute force over the open facts: {b} ({share:.3%})"},
     "zh": {T: "成立", F: "不成立", U: "未知",
            "head": "{target}：{before} -> {wanted}",
            "already": "{target} 已经{wanted}：无需改变。",
            "none": "没有规模 <= {n} 的翻转：改变至多 {n} 项可改变的事实都不能使 {target} {wanted}。",
-           "flip": "翻转 {i}（{k} 项改变）：{changes}", "comma": "，",
+           "flip": "翻转 {i}（{k} 项改变）：{changes}", "semi": "；",
            "cost": "评估 {e} 次；对可改变事实穷举需 {b} 次（{share:.3%}）"},
 }
 
@@ -341,7 +344,7 @@ def flips_text(result: Flips, lang: str = "en") -> str:
         out.append(w["none"].format(**words))
     for i, flip in enumerate(result.flips, 1):
         k = len(flip.changes)
-        changes = w["comma"].join(f"{f} = {w[v]}" for f, v in flip.changes.items())
+        changes = w["semi"].join(change_text(f, v, result.labels, lang) for f, v in flip.changes.items())
         out += ["", w["flip"].format(i=i, k=k, s="" if k == 1 else "s", changes=changes)]
         for child in flip.justification.get("children", ()):
             out += _tree_lines(child, lang, 1, "")

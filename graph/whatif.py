@@ -8,7 +8,7 @@ Values live in the results, never on the graph: a what-if is `evaluate(G, {**sta
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -49,6 +49,29 @@ def fact_names(G: nx.DiGraph) -> dict[str, str]:
         for n, a in G.nodes(data=True)
         if a["kind"] == "Proposition"
     }
+
+
+def fact_labels(G: nx.DiGraph, doctrine: Doctrine, nodes: Iterable[str]) -> FrozenMap:
+    """Fact name -> {lang: "statement label (actors)"}: what a change means, beside its id."""
+    names = fact_names(G)
+    out = {}
+    for n in nodes:
+        a = G.nodes[n]
+        label = doctrine.statements[a["statement"]].label
+        args = ", ".join(a["args"])
+        out[names[n]] = FrozenMap({lang: f"{text}（{args}）" if lang == "zh" else f"{text} ({args})" for lang, text in label.items()})
+    return FrozenMap(out)
+
+
+def change_text(name: str, value: Value, labels: Mapping, lang: str) -> str:
+    """One fact change for people: what the fact says, its new value, and its id.
+
+    The id alone misleads where it is worded negatively (f-detectable = established means the
+    infringement was *undetectable*), so the proposition's label comes first.
+    """
+    label = labels.get(name, {})
+    said = label.get(lang) or label.get("en") or ""
+    return f"{said} = {WORDS[lang][value]} [{name}]" if said else f"{name} = {WORDS[lang][value]}"
 
 
 def fact_node(G: nx.DiGraph, case: Case, ref: str) -> str:
@@ -104,6 +127,7 @@ class WhatIf:
     changes: Mapping[str, tuple[Value, Value]]  # fact name -> (before, after)
     changed: tuple[Delta, ...]
     unchanged: Mapping[str, int]  # value -> how many conclusions kept it
+    labels: Mapping[str, Mapping[str, str]] = FrozenMap()  # fact name -> what it says, for the text
 
     def to_json(self) -> dict:
         """The documented JSON object (schema/whatif.schema.json)."""
@@ -140,6 +164,7 @@ def whatif(G: nx.DiGraph, case: Case, doctrine: Doctrine, settings: Mapping[str,
         changes=FrozenMap({names[n]: (before[n], v) for n, v in nodes.items()}),
         changed=tuple(changed),
         unchanged=FrozenMap({v.value: kept[v.value] for v in (T, F, U)}),
+        labels=fact_labels(G, doctrine, nodes),
     )
 
 
@@ -262,7 +287,7 @@ WORDS = {
 def whatif_text(result: WhatIf, lang: str = "en") -> str:
     """The what-if as text: the changes, each moved conclusion with its new justification, a tally."""
     w = WORDS[lang]
-    said = (f"{k} = {w[a]}" + w["was"].format(v=w[b]) for k, (b, a) in result.changes.items())
+    said = (change_text(k, a, result.labels, lang) + w["was"].format(v=w[b]) for k, (b, a) in result.changes.items())
     out = [w["set"] + w["semi"].join(said), ""]
     if result.changed:
         out.append(f"{w['changed']}:")

@@ -112,7 +112,8 @@ def test_json_output_follows_its_schema():
 def test_text_names_each_flip_and_its_certificate():
     r = lexpath("flips", "hangzhou-ultraman-lora", "--target", "ContributoryInfringement(platform,trainers)", "--max-size", "1")
     assert r.returncode == 0, r.stderr
-    assert "(1 change): f-no-necessary-measures = established" in r.stdout
+    # what the fact says comes first: its id alone can read backwards (f-no-… = established)
+    assert "(1 change): the provider took necessary measures (delete, block, disconnect) in time once it knew or should have known (platform) = established [f-no-necessary-measures]" in r.stdout
     assert "[f-no-necessary-measures · E2 · found]" not in r.stdout  # the fact is changed, shown as a what-if
     assert "[what-if]" in r.stdout
 
