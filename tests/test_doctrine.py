@@ -72,6 +72,36 @@ def shared_propositions() -> set[str]:
     return {str(s) for s in graph.subjects(RDF.type, LEX.Proposition)}
 
 
+@pytest.mark.parametrize(
+    "k, words",
+    [
+        ('"two"', ['"two"']),
+        ("0", ["found 0"]),
+        ("-1", ["found -1"]),
+        ("1.5", ["found 1.5"]),
+        ("true", ["found true"]),
+        ("p:WorkFamous", ["found p:WorkFamous"]),
+        ("4", ["lex:atLeast 4 of 3", "can never hold"]),
+    ],
+    ids=["word", "zero", "negative", "fraction", "boolean", "not-a-literal", "more-than-among"],
+)
+def test_at_least_needs_a_whole_number_from_one_to_the_number_of_items(tmp_path, k, words):
+    among = f"[ lex:atLeast {k} ; lex:among ( p:FeaturedProminently p:IPCategory p:EarnsFromUse ) ]"
+    path = write(tmp_path, "k.ttl", HEAD + rule("Promoter", among))
+    needs = "positive whole number" if "can never hold" not in words else "lex:atLeast"
+    one_line_error(lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", str(path)), str(path), "Promoter", needs, *words)
+
+
+@pytest.mark.parametrize("k, value", [("5", "refuted"), ('"3"^^xsd:integer', "established"), ("1", "established")])
+def test_at_least_from_one_to_all_of_the_items_runs(tmp_path, k, value):
+    among = f"[ lex:atLeast {k} ; lex:among ( p:FeaturedProminently p:IPCategory p:EarnsFromUse p:AdaptedModels p:GeneralModelsOnly ) ]"
+    text = HEAD.replace("@prefix t:", "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n@prefix t:")
+    path = write(tmp_path, "k.ttl", text + rule("Promoter", among))
+    r = lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", str(path), "--actor", "platform")
+    assert r.returncode == 0, r.stderr
+    assert f"Promoter (platform): {value}" in r.stdout
+
+
 def test_every_statement_a_bundled_doctrine_declares_cites_a_legal_basis_and_speaks_both_languages():
     shared = shared_propositions()
     for doctrine in bundled_doctrines().values():
