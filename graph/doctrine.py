@@ -258,7 +258,8 @@ class _Compiler:
             among = g.value(node, LEX.among)
             if among is None:
                 self.fail(owner, "lex:atLeast needs lex:among")
-            return AtLeast(int(g.value(node, LEX.atLeast)), tuple(self.expr(x, owner) for x in _list(g, among, self.where)))
+            items = tuple(self.expr(x, owner) for x in _list(g, among, self.where))
+            return AtLeast(self.threshold(g.value(node, LEX.atLeast), len(items), owner), items)
         if LEX["not"] in keys:
             return Not(self.expr(g.value(node, LEX["not"]), owner))
         if LEX.unless in keys:
@@ -266,6 +267,20 @@ class _Compiler:
                 self.fail(owner, "lex:unless needs lex:holds")
             return Unless(self.expr(g.value(node, LEX.holds), owner), self.expr(g.value(node, LEX.unless), owner))
         self.fail(owner, "a condition names nothing (expected lex:node, allOf, anyOf, atLeast, not or unless)")
+
+    def threshold(self, k, n: int, owner) -> int:
+        """The k of `lex:atLeast k ; lex:among (n items)`: a whole number from 1 to n.
+
+        0 would always hold and k above n never could, so either is a mistake in the doctrine,
+        not a test; k equal to n is allowed (all of them).
+        """
+        value = k.toPython() if isinstance(k, Literal) else None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            plain = isinstance(k, Literal) and k.datatype is not None and not k.ill_typed  # 0, 1.5, true
+            self.fail(owner, f"lex:atLeast needs a positive whole number, found {k if plain else k.n3(self.g.namespace_manager)}")
+        if value > n:
+            self.fail(owner, f"lex:atLeast {value} of {n} lex:among items can never hold; k is at most the number of items")
+        return value
 
     def leaf(self, target, args, owner) -> Leaf:
         if target is None or (target, RDF.type, None) not in self.g or self._kind(target) is None:

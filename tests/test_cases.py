@@ -3,7 +3,7 @@
 import pytest
 
 from lexpath.evaluate import evaluate
-from lexpath.ground import ground
+from lexpath.ground import ground, stated
 from lexpath.load import bundled_cases, bundled_doctrines, load_case
 from lexpath.logic import Value
 
@@ -109,3 +109,36 @@ def test_hangzhou_under_us_is_our_reading_of_section_8():
 )
 def test_variants_under_us(case_id, node, value):
     assert evaluated(case_id, "us")[2][node] is value
+
+
+# The section 512(c) harbour met by the platform, and its liability made out (vicarious: the
+# infringing content drew paying users), with the work registered in time.
+HARBOUR = {
+    "CuratorsAreAgents(platform)": F,
+    "RedFlagAwareness(platform)": F,
+    "PromotedInfringingUse(platform)": F,
+    "SubstantialInfluence(platform)": F,
+    "DesignatedAgent(platform)": T,
+    "RepeatInfringerPolicy(platform)": T,
+    "RepeatInfringerMeasures(platform)": T,
+    "AccommodatesTechnicalMeasures(platform)": T,
+    "InfringementDrewUsers(platform)": T,
+    "TimelyRegistration(ultraman)": T,
+}
+
+
+def test_no_damages_against_a_provider_within_the_us_safe_harbour():
+    """us-law.md sections 4 and 7: the harbour limits remedies; a provider within it pays no
+    money (section 512(c)(1)) and faces only the injunctions of section 512(j). Outside it, the
+    same liability gives damages; with the harbour open, damages are open too."""
+    case, doctrine = load_case("hangzhou-ultraman-lora", "us")
+    G = ground(doctrine, case)
+    ev = evaluate(G, {**stated(G), **HARBOUR})
+    assert ev["SafeHarbour(platform)"] is T and ev["CopyrightLiability(platform)"] is T
+    for remedy in ("ActualDamages", "StatutoryDamages"):
+        assert ev[f"{remedy}(rights-holder,platform)"] is F, remedy
+    outside = evaluate(G, {**stated(G), **HARBOUR, "DesignatedAgent(platform)": F})
+    assert outside["SafeHarbour(platform)"] is F
+    for remedy in ("ActualDamages", "StatutoryDamages"):
+        assert outside[f"{remedy}(rights-holder,platform)"] is T, remedy
+    assert evaluated("hangzhou-ultraman-lora", "us")[2]["ActualDamages(rights-holder,platform)"] is U  # harbour open

@@ -4,8 +4,12 @@ import json
 
 import pytest
 
+from rdflib import RDF
+
 from lexpath.doctrine import natural_key
-from lexpath.load import bundled_doctrines
+from lexpath.load import bundled_doctrines, data_dir, read_turtle
+from lexpath.render import doctrine_page
+from lexpath.terms import LEX
 
 from conftest import lexpath, one_line_error, write
 
@@ -29,6 +33,12 @@ def rule(name, condition, kind="Conclusion"):
 """
 
 
+# A proposition only this doctrine reads: it cites the source that makes it matter.
+OWN = """t:Own a lex:Proposition ; rdfs:label "Own"@zh , "own"@en ; skos:definition "d"@zh , "d"@en ;
+    lex:roles ( p:provider ) ; lex:legalBasis t:art1 ; lex:question "q"@zh , "q"@en .
+"""
+
+
 def test_a_user_doctrine_from_a_path_runs_unchanged(tmp_path):
     text = HEAD + rule("Promoter", "[ lex:anyOf ( p:FeaturedProminently p:IPCategory ) ]")
     path = write(tmp_path, "tiny.ttl", text)
@@ -45,20 +55,74 @@ def test_a_user_doctrine_from_a_path_runs_unchanged(tmp_path):
         (rule("A", "[ lex:frobnicate p:WorkFamous ]"), ["A", "names nothing"]),
         (rule("A", "[ lex:node p:WorkFamous ; lex:of ( p:provider ) ]"), ["A", "cannot fill the role"]),
         (rule("A", "p:WorkFamous").replace('rdfs:label "A"@zh , ', "rdfs:label "), ["A", "rdfs:label"]),
+        (rule("A", "t:Own") + OWN.replace("lex:legalBasis t:art1 ; ", ""), ["Own", "lex:legalBasis"]),
+        (rule("A", "t:Own") + OWN.replace("t:art1", "t:art2"), ["Own", "lex:LegalSource"]),
     ],
-    ids=["cycle", "unknown-statement", "names-nothing", "role-mismatch", "breaks-shapes"],
+    ids=["cycle", "unknown-statement", "names-nothing", "role-mismatch", "breaks-shapes",
+         "proposition-without-basis", "proposition-basis-no-source"],
 )
 def test_a_broken_doctrine_is_one_line(tmp_path, body, words):
     path = write(tmp_path, "bad.ttl", HEAD + body)
     one_line_error(lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", str(path)), str(path), *words)
 
 
-def test_every_rule_of_the_bundled_doctrine_cites_a_legal_basis_and_speaks_both_languages():
+def shared_propositions() -> set[str]:
+    """The facts vocabulary every doctrine reads (propositions.ttl): no one doctrine's basis."""
+    graph = read_turtle(data_dir("ontology") / "propositions.ttl")
+    return {str(s) for s in graph.subjects(RDF.type, LEX.Proposition)}
+
+
+@pytest.mark.parametrize(
+    "k, words",
+    [
+        ('"two"', ['"two"']),
+        ("0", ["found 0"]),
+        ("-1", ["found -1"]),
+        ("1.5", ["found 1.5"]),
+        ("true", ["found true"]),
+        ("p:WorkFamous", ["found p:WorkFamous"]),
+        ("4", ["lex:atLeast 4 of 3", "can never hold"]),
+    ],
+    ids=["word", "zero", "negative", "fraction", "boolean", "not-a-literal", "more-than-among"],
+)
+def test_at_least_needs_a_whole_number_from_one_to_the_number_of_items(tmp_path, k, words):
+    among = f"[ lex:atLeast {k} ; lex:among ( p:FeaturedProminently p:IPCategory p:EarnsFromUse ) ]"
+    path = write(tmp_path, "k.ttl", HEAD + rule("Promoter", among))
+    needs = "positive whole number" if "can never hold" not in words else "lex:atLeast"
+    one_line_error(lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", str(path)), str(path), "Promoter", needs, *words)
+
+
+@pytest.mark.parametrize("k, value", [("5", "refuted"), ('"3"^^xsd:integer', "established"), ("1", "established")])
+def test_at_least_from_one_to_all_of_the_items_runs(tmp_path, k, value):
+    among = f"[ lex:atLeast {k} ; lex:among ( p:FeaturedProminently p:IPCategory p:EarnsFromUse p:AdaptedModels p:GeneralModelsOnly ) ]"
+    text = HEAD.replace("@prefix t:", "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n@prefix t:")
+    path = write(tmp_path, "k.ttl", text + rule("Promoter", among))
+    r = lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", str(path), "--actor", "platform")
+    assert r.returncode == 0, r.stderr
+    assert f"Promoter (platform): {value}" in r.stdout
+
+
+def test_every_statement_a_bundled_doctrine_declares_cites_a_legal_basis_and_speaks_both_languages():
+    shared = shared_propositions()
     for doctrine in bundled_doctrines().values():
         for st in doctrine.statements.values():
             assert st.label.get("zh") and st.label.get("en"), st.id
             if st.kind != "Proposition":
                 assert st.legal_basis and st.if_established.get("zh") and st.if_refuted.get("en"), st.id
+            elif st.iri not in shared:  # a proposition only this doctrine reads
+                assert st.legal_basis, st.id
+            assert all(doctrine.label_of(s, "en") != s.rsplit("#", 1)[-1] for s in st.legal_basis), st.id
+
+
+def test_the_doctrine_page_shows_the_basis_of_every_statement_a_doctrine_declares():
+    shared = shared_propositions()
+    for did, doctrine in bundled_doctrines().items():
+        statements = doctrine_page([did]).data["graphs"][0]["statements"]
+        for st in doctrine.statements.values():
+            basis = statements[st.id]["basis"]
+            assert [b["id"] for b in basis] == [s.rsplit("#", 1)[-1] for s in st.legal_basis]
+            assert basis or st.iri in shared, (did, st.id)
+            assert all(b["label"]["en"] and b["label"]["zh"] for b in basis)
 
 
 def test_natural_order_of_articles():
@@ -100,7 +164,7 @@ n:defendant a lex:RoleVariable ; rdfs:label "被告"@zh , "defendant"@en ; skos:
     lex:role lex:User .
 """ + "".join(
     f"""n:{name} a lex:Proposition ; rdfs:label "{name}"@zh , "{name}"@en ; skos:definition "d"@zh , "d"@en ;
-    lex:roles ( n:defendant ) ; lex:question "{name}?"@zh , "{name}?"@en .
+    lex:roles ( n:defendant ) ; lex:legalBasis n:tort ; lex:question "{name}?"@zh , "{name}?"@en .
 """
     for name in ("OwedDuty", "Breached", "Caused", "Harmed")
 ) + """n:Negligence a lex:Conclusion ; rdfs:label "过失责任"@zh , "negligence liability"@en ;

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, SKOS
 
 from conftest import lexpath, one_line_error
 from lexpath.evaluate import evaluate
@@ -153,3 +153,54 @@ class TestOntologyForProtege:
         object_props = set(core.subjects(RDF.type, OWL.ObjectProperty))
         data_props = set(core.subjects(RDF.type, OWL.DatatypeProperty))
         assert not object_props & data_props
+
+    @staticmethod
+    def read(paths) -> Graph:
+        graph = Graph()
+        for path in paths:
+            graph.parse(path)
+        return graph
+
+    def test_every_term_has_one_label_and_one_definition_per_language(self):
+        every = self.read(sorted(data_dir("ontology").glob("*.ttl")))
+        ns = str(LEX._NS)
+        terms = {s for s in every.subjects() if isinstance(s, URIRef) and str(s).startswith(ns)}
+        assert len(terms) > 100
+        for term in terms:
+            for prop in (RDFS.label, SKOS.definition):
+                langs = sorted(o.language for o in every.objects(term, prop))
+                assert langs == ["en", "zh"], (term, prop, langs)
+
+    # The datatypes OWL 2 knows without a declaration (its datatype map), as far as lexpath uses any.
+    OWL2_DATATYPES = {XSD.boolean, XSD.decimal, XSD.integer, XSD.string, XSD.dateTime, XSD.anyURI}
+
+    def test_core_declares_the_terms_of_other_vocabularies_used(self):
+        """The files Protégé reads with core.ttl: the doctrines, the shared propositions and the
+        cases (shapes.ttl is a SHACL graph for pyshacl, not part of the ontology)."""
+        core = Graph().parse(data_dir("ontology") / "core.ttl")
+        files = [p for p in sorted(data_dir("ontology").glob("*.ttl")) if p.name != "shapes.ttl"]
+        every = self.read(files + sorted(data_dir("cases").glob("*.ttl")))
+        own = ("https://w3id.org/lexpath/", str(RDF), str(RDFS), str(OWL), str(XSD))
+
+        def outside(term) -> bool:
+            return isinstance(term, URIRef) and not str(term).startswith(own)
+
+        def kinds(term) -> set:
+            return {k for k in (*self.KINDS, RDFS.Datatype) if (term, RDF.type, k) in core}
+
+        for p in filter(outside, set(every.predicates())):
+            values = set(every.objects(None, p))
+            fits = {OWL.AnnotationProperty}
+            if all(isinstance(v, Literal) for v in values):
+                fits.add(OWL.DatatypeProperty)
+            if not any(isinstance(v, Literal) for v in values):
+                fits.add(OWL.ObjectProperty)
+            assert len(kinds(p)) == 1 and kinds(p) <= fits, f"property {p} is not declared as one of {fits}"
+        for c in filter(outside, set(every.objects(None, RDF.type)) | set(every.objects(None, RDFS.subClassOf))):
+            assert kinds(c) == {OWL.Class}, f"class {c} is not declared"
+        for p in filter(outside, set(every.objects(None, RDFS.subPropertyOf))):
+            assert len(kinds(p) & set(self.KINDS[1:])) == 1, f"property {p} is not declared"
+        used = {o for o in every.objects(None, RDFS.range) if str(o).startswith(str(XSD))}
+        used |= {o.datatype for o in every.objects() if isinstance(o, Literal) and o.datatype}
+        for d in used - self.OWL2_DATATYPES:
+            assert kinds(d) == {RDFS.Datatype}, f"datatype {d} is outside OWL 2's datatype map and not declared"
