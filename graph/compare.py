@@ -7,7 +7,7 @@ on one case's justification path whose value differs in the other case.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,15 +86,19 @@ class Comparison:
         }
 
 
-def _path_facts(tree: Mapping) -> list[str]:
-    """The proposition nodes of a justification tree, first seen first."""
+def _path_facts(tree: Mapping, differs: Callable[[str], bool]) -> list[str]:
+    """The proposition nodes of a justification tree reached through nodes whose value differs.
+
+    A fact that differs only under a part of the path both cases agree on (a refuted branch in
+    both) does not account for the different outcome, so the walk does not go below such a part.
+    """
     found: dict[str, None] = {}
     todo = [tree]
     while todo:
         node = todo.pop(0)
         if node["kind"] == "proposition":
             found.setdefault(node["node"])
-        todo[:0] = node.get("children", ())
+        todo[:0] = [child for child in node.get("children", ()) if differs(child["node"])]
     return list(found)
 
 
@@ -133,11 +137,11 @@ def compare(cases: Sequence[tuple[nx.DiGraph, Case, Doctrine]]) -> Comparison:
             for on, other in ((0, k), (k, 0)):
                 G, _, doctrine = cases[on]
                 tree = justification(G, evs[on], r.node, doctrine)
-                differing = [
-                    by_node.get(n) or row(n)
-                    for n in _path_facts(tree)
-                    if evs[other].values.get(n) is not evs[on][n]
-                ]
+
+                def differs(n: str, on: int = on, other: int = other) -> bool:
+                    return evs[other].values.get(n) is not evs[on][n]
+
+                differing = [by_node.get(n) or row(n) for n in _path_facts(tree, differs)]
                 distinctions.append(Distinction(r.node, on, other, tuple(differing)))
     return Comparison(
         tuple(c.id for _, c, _ in cases), sections["facts"], sections["factors"], sections["conclusions"], tuple(distinctions),

@@ -24,6 +24,13 @@ class TestCompare:
         row = d.facts[0]
         assert row.facts == ("f-no-necessary-measures", "f-took-measures-in-time")
 
+    def test_a_fact_under_a_part_both_cases_agree_on_is_no_distinction(self):
+        """Prompt action on notice differs, but it sits only under the enlarged-harm rule, refuted in both."""
+        result = compare([loaded("hangzhou-ultraman-lora"), loaded("variant-prompt-takedown")])
+        mine = [d for d in result.distinctions if d.conclusion == "CopyrightLiability(platform)"]
+        assert mine and all("ActedPromptlyOnNotice(platform)" not in {r.node for r in d.facts} for d in mine)
+        assert all([r.node for r in d.facts] == ["TookNecessaryMeasures(platform)"] for d in mine)
+
     def test_rows_line_up_by_node_not_fact_id(self):
         result = compare([loaded("hangzhou-ultraman-lora"), loaded("variant-obscure-work")])
         famous = next(r for r in result.facts if r.node == "WorkFamous(ultraman)")
