@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
-MAX_UNKNOWNS = 18  # 2**18 completions: the most relevance() enumerates
+MAX_UNKNOWNS = 26  # unknowns under one target: 2**26 completions, 1024 chunks of 2**16 (a few seconds)
 
 
 def fact_names(G: nx.DiGraph) -> dict[str, str]:
@@ -231,8 +231,9 @@ def relevance(G: nx.DiGraph, case: Case, doctrine: Doctrine, target: str, facts:
     The unknown facts are the propositions under target whose value is unknown: stated unknown,
     or unstated with no burden default (an unstated proposition a burden settles is not unknown).
     Strong Kleene is monotone, so a decided target stays decided in every completion; an undecided
-    one is checked over all 2**u completions of its u unknowns (at most MAX_UNKNOWNS). The premises
-    a foreign doctrine assumes are not unknowns: the result names them as assumptions.
+    one is evaluated over all 2**u completions of its u unknowns (at most MAX_UNKNOWNS), many at
+    once as bit vectors (_completions). The premises a foreign doctrine assumes are not unknowns:
+    the result names them as assumptions.
     """
     assumed = {"doctrine": doctrine.id, "assumptions": tuple(assumptions(G, doctrine))}
     node = conclusion_node(G, case, target)
@@ -247,21 +248,89 @@ def relevance(G: nx.DiGraph, case: Case, doctrine: Doctrine, target: str, facts:
         return Relevance(case.id, node, value, True, frozenset({value}), unknowns, 1, **assumed)
     if len(unknown) > MAX_UNKNOWNS:
         raise BadBoundError(case.path, node, f"{len(unknown)} unknown facts under it; relevance enumerates at most {MAX_UNKNOWNS}")
-    outcome: dict[int, Value] = {}
-    for mask in range(1 << len(unknown)):
-        completion = {n: T if mask >> i & 1 else F for i, n in enumerate(unknown)}
-        outcome[mask] = update(G, base.values, completion, cone)[node]
+    completions = _completions(G, given, node, cone, unknown)
     found = []
-    for i, n in enumerate(unknown):
-        bit = 1 << i
-        yes = {outcome[m] for m in outcome if m & bit}
-        no = {outcome[m] for m in outcome if not m & bit}
-        relevant = any(outcome[m] is not outcome[m | bit] for m in outcome if not m & bit)
+    for k, n in enumerate(unknown):
+        yes, no = completions.outcomes(k, True), completions.outcomes(k, False)
         alone = {v.value: update(G, base.values, {n: v}, cone)[node] for v in (T, F)}
-        found.append(Unknown(names[n], n, relevant, frozenset(yes), frozenset(no), FrozenMap(alone)))
+        found.append(Unknown(names[n], n, completions.depends(k), frozenset(yes), frozenset(no), FrozenMap(alone)))
     found.sort(key=lambda u: (not u.relevant, u.fact))
-    evaluations = 1 + len(outcome) + 2 * len(unknown)
-    return Relevance(case.id, node, value, False, frozenset(outcome.values()), tuple(found), evaluations, **assumed)
+    evaluations = 1 + (1 << len(unknown)) + 2 * len(unknown)
+    return Relevance(case.id, node, value, False, frozenset(completions.outcomes()), tuple(found), evaluations, **assumed)
+
+
+CHUNK = 16  # completions are evaluated 2**CHUNK at a time, one bit each
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """The target over every completion of u unknowns: per chunk of 2**CHUNK, its t and f vectors.
+
+    Completion m sets unknown k to established where bit k of m is 1. Bits below CHUNK index a
+    completion inside a chunk, the others the chunk.
+    """
+
+    chunks: tuple[tuple[int, int], ...]
+    low: int  # bits per chunk (min(u, CHUNK))
+
+    def outcomes(self, k: int | None = None, bit: bool = True) -> set[Value]:
+        """The target's values over the completions (those where unknown k is `bit`, if k is given)."""
+        found: set[Value] = set()
+        full = (1 << (1 << self.low)) - 1
+        for c, (t, f) in enumerate(self.chunks):
+            mask = full
+            if k is not None and k < self.low:
+                mask = _pattern(k, self.low) if bit else full & ~_pattern(k, self.low)
+            elif k is not None and bool(c >> (k - self.low) & 1) is not bit:
+                continue
+            found |= {v for v, bits in ((T, t & mask), (F, f & mask), (U, mask & ~(t | f))) if bits}
+        return found
+
+    def depends(self, k: int) -> bool:
+        """Whether some completion of the others makes the target differ with unknown k."""
+        if k < self.low:
+            shift, zero = 1 << k, ~_pattern(k, self.low)
+            return any(((t ^ (t >> shift)) | (f ^ (f >> shift))) & zero & ((1 << (1 << self.low)) - 1) for t, f in self.chunks)
+        step = 1 << (k - self.low)
+        return any(self.chunks[c] != self.chunks[c + step] for c in range(len(self.chunks)) if not c & step)
+
+
+def _pattern(k: int, bits: int) -> int:
+    """The vector over 2**bits completions with a 1 where unknown k is established (bit k of m)."""
+    n = 1 << bits
+    if bits < 3:
+        return sum(1 << m for m in range(n) if m >> k & 1)
+    if k < 3:
+        return int.from_bytes(bytes([(0xAA, 0xCC, 0xF0)[k]]) * (n // 8), "little")
+    run = 1 << (k - 3)
+    return int.from_bytes((b"\x00" * run + b"\xff" * run) * (n // 8 // (2 * run)), "little")
+
+
+def _completions(G: nx.DiGraph, given: Mapping[str, Value], target: str, cone: set[str], unknown: list[str]) -> _Table:
+    """Evaluate the target for every completion of the unknowns, bit-parallel (compiled.py).
+
+    Exact: every completion is evaluated, 2**CHUNK at once as the bits of two integers per node,
+    which costs little more than one evaluation of the cone per chunk.
+    """
+    from .compiled import compile_graph, run
+
+    H = G.subgraph(cone).copy()
+    H.graph["order"] = [n for n in G.graph["order"] if n in cone]
+    program = compile_graph(H)
+    index = {n: i for i, n in enumerate(program.nodes)}
+    low = min(len(unknown), CHUNK)
+    n = 1 << low
+    full = (1 << n) - 1
+    fixed = [(index[m], full, full if v is T else 0, full if v is F else 0) for m, v in given.items() if m in index and m not in unknown]
+    chunks = []
+    for c in range(1 << (len(unknown) - low)):
+        rows = list(fixed)
+        for k, m in enumerate(unknown):
+            bits = _pattern(k, low) if k < low else (full if c >> (k - low) & 1 else 0)
+            rows.append((index[m], full, bits, full & ~bits))
+        t, f = run(program, rows, n)
+        chunks.append((t[index[target]], f[index[target]]))
+    return _Table(tuple(chunks), low)
 
 
 # -- text --------------------------------------------------------------------------------

@@ -60,13 +60,15 @@ class TestUpdate:
 
 
 class TestRelevance:
+    @pytest.mark.parametrize("doctrine_ref", [None, "us"])
     @pytest.mark.parametrize("case_id", sorted(bundled_cases()))
-    def test_against_brute_force_completion(self, case_id):
+    def test_against_brute_force_completion(self, case_id, doctrine_ref):
         import itertools
 
         import networkx as nx
 
-        G, case, doctrine = loaded(case_id)
+        case, doctrine = load_case(case_id, doctrine_ref)
+        G = ground(doctrine, case)
         facts = stated(G)
         base = evaluate(G, facts)
         targets = [n for n, a in G.nodes(data=True) if a["kind"] in ("Conclusion", "Remedy")]
@@ -84,6 +86,20 @@ class TestRelevance:
             for i, u in enumerate(sorted(r.unknowns, key=lambda u: unknown.index(u.node))):
                 flips_it = any(seen[c] is not seen[c[:i] + (T,) + c[i + 1:]] for c in seen if c[i] is F)
                 assert u.relevant is flips_it, (target, u.node)
+
+    def test_chunks_of_completions_give_what_one_chunk_gives(self, monkeypatch):
+        """The bit-parallel table split into many small chunks (high unknowns index chunks) agrees."""
+        import lexpath.whatif as whatif_module
+
+        case, doctrine = load_case("hangzhou-ultraman-lora", "us")
+        G = ground(doctrine, case)
+        targets = [n for n, a in G.nodes(data=True) if a["kind"] in ("Conclusion", "Remedy")]
+        whole = {t: relevance(G, case, doctrine, t) for t in targets}
+        whole = {t: r for t, r in whole.items() if len(r.unknowns) <= 12}  # 2**9 chunks at most below
+        assert sum(len(r.unknowns) > 4 and not r.settled for r in whole.values()) >= 3
+        monkeypatch.setattr(whatif_module, "CHUNK", 3)
+        for t, r in whole.items():
+            assert relevance(G, case, doctrine, t) == r, t
 
     def test_a_burden_default_is_not_unknown(self):
         G, case, doctrine = loaded("hangzhou-ultraman-lora")
