@@ -268,7 +268,7 @@ def case_view(
             "decided": case.decided,
             "changes": _both(case.changes) if case.changes else None,
         },
-        "actors": {e.id: _both(e.label) for e in case.entities.values()},
+        "actors": {e.id: _both(e.label) for e in sorted(case.entities.values(), key=lambda e: e.id)},
         "tags": {t: _tag_label(doctrine, t) for t in sorted({f.tag for f in case.facts} | {h.tag for h in case.holdings}) if t},
         "graphs": datas,
     }, tuple({n["id"]: v[n["id"]] for n in d["nodes"]} for d, v in zip(datas, values)))
@@ -325,7 +325,7 @@ def doctrine_page(doctrine_refs: Sequence[str], lang: str = "en") -> View:
         datas.append(graph_data(G, doctrine))
         values.append({n: v.value for n, v in evaluate(G).values.items()})
         actors.update({local_name(r): {lang: doctrine.label_of(r, lang) for lang in ("en", "zh")} for r in doctrine.role_vars})
-    return View({"lexpath": __version__, "lang": lang, "focus": None, "case": None, "actors": actors,
+    return View({"lexpath": __version__, "lang": lang, "focus": None, "case": None, "actors": dict(sorted(actors.items())),
                  "tags": {}, "graphs": datas}, tuple(values))
 
 

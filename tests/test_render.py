@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -65,6 +68,19 @@ class TestPage:
         pos = layout(G)
         assert all(pos[c][0] < pos[p][0] for c, p in G.edges)
         assert len(set(pos.values())) == len(pos)  # no two nodes on one spot
+
+    @pytest.mark.parametrize("command", ["render", "teach"])
+    def test_two_renders_are_byte_identical(self, tmp_path, command):
+        """Different hash seeds, as two runs get: nothing set-ordered may reach the page."""
+        pages = []
+        for seed in ("1", "2"):
+            out = tmp_path / f"{seed}.html"
+            env = {**os.environ, "PYTHONHASHSEED": seed}
+            r = subprocess.run([sys.executable, "-m", "lexpath", command, HANGZHOU, "-o", str(out)],
+                               capture_output=True, encoding="utf-8", env=env)
+            assert r.returncode == 0, r.stderr
+            pages.append(out.read_bytes())
+        assert pages[0] == pages[1]
 
     def test_vendored_files_match_their_record(self):
         static = resources.files("lexpath").joinpath("static")
