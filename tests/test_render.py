@@ -219,6 +219,7 @@ class TestInBrowser:
         assert browser.execute_script("return window.lexpath.find('帮助侵权')").startswith("ContributoryInfringement(")
         browser.execute_script("window.lexpath.setLang('zh')")
         assert browser.execute_script("return document.getElementById('collapse').textContent") == "全部折叠"
+        assert browser.execute_script("return document.getElementById('doctrine-label').textContent") == "适用法律"  # not 学说, academic theory
         browser.execute_script("document.getElementById('collapse').click()")
         shown = browser.execute_script("return window.lexpath.drawn().visibleNodes")
         sinks = browser.execute_script("const g = window.lexpath.graph(); return g.nodes.filter(a => !g.parents[a.id].length).length")
