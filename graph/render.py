@@ -250,6 +250,9 @@ def case_view(
             G.graph["order"] = tuple(n for n in G.graph["order"] if n in keep)
         datas.append(graph_data(G, doctrine, read.holdings))
     first = {n["id"] for n in datas[0]["nodes"]}
+    if focus is not None and focus not in first and focus in graphs[0][0]:
+        raise UnknownIdError(case.path, focus, f"left out by --actor {actor} (not about {actor}, and nothing about "
+                             f"{actor} rests on it); drop --actor, or focus on a conclusion about {actor}")
     if focus is not None and focus not in first:
         conclusions = [n["id"] for n in datas[0]["nodes"] if n["kind"] in ("Conclusion", "Remedy")]
         near = [c for c in conclusions if focus.lower() in c.lower()][:3]

@@ -161,6 +161,18 @@ class TestBadInput:
     def test_unknown_actor(self, tmp_path):
         one_line_error(lexpath("render", HANGZHOU, "-o", str(tmp_path / "x.html"), "--actor", "platfrom"), "platform")
 
+    def test_focus_left_out_by_actor_says_so(self, tmp_path):
+        r = lexpath("render", HANGZHOU, "-o", str(tmp_path / "x.html"), "--actor", "oss-providers",
+                    "--focus", "CopyrightLiability(platform)")
+        one_line_error(r, "CopyrightLiability(platform)", "left out by --actor oss-providers")
+        assert "no conclusion has this id" not in r.stderr and list(tmp_path.iterdir()) == []
+
+    @pytest.mark.parametrize("flag", [["--focus", "CopyrightLiability(platform)"], ["--actor", "platform"]])
+    def test_focus_or_actor_without_a_case_is_a_usage_error(self, tmp_path, flag):
+        r = lexpath("render", "--doctrine", "cn", "-o", str(tmp_path / "x.html"), *flag)
+        assert r.returncode == 2 and f"{flag[0]} needs a CASE" in r.stderr and "Traceback" not in r.stderr
+        assert list(tmp_path.iterdir()) == []
+
     def test_neither_case_nor_doctrine_is_a_usage_error(self, tmp_path):
         r = lexpath("render", "-o", str(tmp_path / "x.html"))
         assert r.returncode == 2 and "CASE" in r.stderr
