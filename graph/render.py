@@ -26,7 +26,7 @@ from .load import Case, Holding
 from .logic import Value
 from .terms import LEX
 
-__all__ = ["View", "expr_data", "layout", "graph_data", "statement_data", "case_view", "case_page", "doctrine_page", "teach_data", "teach_page", "page", "write_page"]
+__all__ = ["View", "expr_data", "layout", "graph_data", "view_edges", "statement_data", "case_view", "case_page", "doctrine_page", "teach_data", "teach_page", "page", "write_page"]
 
 KINDS = ("Proposition", "Factor", "Element", "Issue", "Conclusion", "Remedy")
 COLUMN, ROW, LANE = 320, 96, 250  # px between layers, between nodes of a lane, between lanes
@@ -115,36 +115,39 @@ def _term(doctrine: Doctrine, iri: str) -> dict:
 
 
 def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = ()) -> dict:
-    """One doctrine's grounded graph as page data: nodes with all they show, edges."""
+    """One doctrine's grounded graph as page data: each statement once, each node with its own part.
+
+    What every node of a statement shares (kind, legal basis, burden, premise, default) is said
+    once, on the statement; legal sources are named by id and labelled once, in `sources`; edges
+    are not listed, since a node's conditions name its children. evaluate.js's indexed() fills
+    each node in from its statement and derives the edges, so the page sees whole nodes.
+    """
     held = {(h.statement, h.about): h for h in holdings}
     pos = layout(G)
+    sources: dict[str, dict] = {}
     statements: dict[str, dict] = {}
     nodes = []
     for n in G.graph["order"]:
         a = G.nodes[n]
         st = doctrine.statements[a["statement"]]
         if st.id not in statements:
-            statements[st.id] = statement_data(st, doctrine)
-        item = {"id": n, "statement": st.id, "kind": st.kind, "actors": list(a["args"]),
-                "x": pos[n][0], "y": pos[n][1]}
+            statements[st.id] = statement_data(st, doctrine, sources)
+            if a.get("burden") is not None:
+                b = a["burden"]
+                statements[st.id]["burden"] = {"value": b.value.value, "bearer": _source(doctrine, b.bearer, sources),
+                                               "basis": [_source(doctrine, x, sources) for x in b.legal_basis]}
+            if a.get("premise") is not None:  # a doctrine reading a foreign case: every node of it
+                pr = a["premise"]
+                statements[st.id]["premise"] = {"value": pr.value.value, "label": _both(pr.label),
+                                                "basis": [_source(doctrine, x, sources) for x in pr.legal_basis]}
+        item = {"id": n, "statement": st.id, "actors": list(a["args"]), "x": pos[n][0], "y": pos[n][1]}
         if st.kind == "Proposition":
-            fact, burden, premise = a["fact"], a["burden"], a.get("premise")
-            item["fact"] = None if fact is None else {
-                "id": fact.id, "value": fact.value.value, "locator": fact.locator, "tag": fact.tag,
-                "open": fact.open_to_change,
-            }
-            item["unstated"] = a["unstated"].value
-            item["burden"] = None if burden is None else {
-                "bearer": _term(doctrine, burden.bearer),
-                "basis": [_term(doctrine, s) for s in burden.legal_basis],
-            }
-            item["premise"] = None if premise is None else {
-                "value": premise.value.value, "label": _both(premise.label),
-                "basis": [_term(doctrine, s) for s in premise.legal_basis],
-            }
+            fact = a["fact"]
+            if fact is not None:
+                item["fact"] = {"id": fact.id, "value": fact.value.value, "locator": fact.locator, "tag": fact.tag,
+                                "open": fact.open_to_change}
         else:
             item["conditions"] = [{"decides": c.decides.value, "expr": expr_data(c.expr)} for c in a["conditions"]]
-            item["default"] = a["default"].value
         h = held.get((a["statement"], a["args"]))
         if h is not None:
             item["holding"] = {"id": h.id, "value": h.value.value, "by_court": h.by_court,
@@ -153,20 +156,46 @@ def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = 
     return {
         "doctrine": {"id": doctrine.id, "label": _both(doctrine.label),
                      "jurisdiction": _term(doctrine, doctrine.jurisdiction)},
+        "sources": {k: v for k, (_, v) in sources.items()},
         "statements": statements,
         "nodes": nodes,
-        "edges": [{"from": c, "to": p} for c, p in G.edges],
     }
 
 
-def statement_data(st, doctrine: Doctrine) -> dict:
+def view_edges(g: Mapping) -> list[tuple[str, str]]:
+    """The edges (child, parent) of one graph of the page data: every node a condition names."""
+    def leaves(expr):
+        if "m" in expr:
+            yield from expr["m"]
+        for key in ("all", "any", "of"):
+            for x in expr.get(key, ()):
+                yield from leaves(x)
+        for key in ("not", "holds", "unless"):
+            if key in expr:
+                yield from leaves(expr[key])
+    return list(dict.fromkeys((c, n["id"]) for n in g["nodes"] for cond in n.get("conditions", ()) for c in leaves(cond["expr"])))
+
+
+def _source(doctrine: Doctrine, iri: str, sources: dict[str, tuple[str, dict]]) -> str:
+    """The id under which a legal source (or any labelled term) is listed once in `sources`."""
+    key = local_name(iri)
+    if sources.setdefault(key, (iri, None))[0] != iri:  # two namespaces, one local name: keep both
+        key = iri
+        sources.setdefault(key, (iri, None))
+    if sources[key][1] is None:
+        sources[key] = (iri, {lang: doctrine.label_of(iri, lang) for lang in ("en", "zh")})
+    return key
+
+
+def statement_data(st, doctrine: Doctrine, sources: dict[str, tuple[str, dict]]) -> dict:
     """What the page shows of a doctrine statement, whichever actors it is grounded for."""
     out = {"kind": st.kind, "label": _both(st.label), "definition": _both(st.definition),
-           "basis": [_term(doctrine, s) for s in st.legal_basis]}
+           "basis": [_source(doctrine, s, sources) for s in st.legal_basis]}
     if st.kind == "Proposition":
         out["question"] = _both(st.question)
     else:
         out["ordered"] = st.ordered
+        out["default"] = st.default.value
         out["says"] = {"established": _both(st.if_established), "refuted": _both(st.if_refuted)}
     return out
 
@@ -208,10 +237,11 @@ class View:
         for n in g["nodes"]:
             value = self.values[graph][n["id"]]
             label = g["statements"][n["statement"]]["label"][lang]
-            net.add_node(n["id"], label=label, x=n["x"], y=n["y"], shape=SHAPES[n["kind"]],
+            kind = g["statements"][n["statement"]]["kind"]
+            net.add_node(n["id"], label=label, x=n["x"], y=n["y"], shape=SHAPES[kind],
                          color=COLOURS[value], title=f"{label}: {value}")
-        for e in g["edges"]:
-            net.add_edge(e["from"], e["to"])
+        for child, parent in view_edges(g):
+            net.add_edge(child, parent)
         return net
 
 
@@ -254,7 +284,8 @@ def case_view(
         raise UnknownIdError(case.path, focus, f"left out by --actor {actor} (not about {actor}, and nothing about "
                              f"{actor} rests on it); drop --actor, or focus on a conclusion about {actor}")
     if focus is not None and focus not in first:
-        conclusions = [n["id"] for n in datas[0]["nodes"] if n["kind"] in ("Conclusion", "Remedy")]
+        kinds = datas[0]["statements"]
+        conclusions = [n["id"] for n in datas[0]["nodes"] if kinds[n["statement"]]["kind"] in ("Conclusion", "Remedy")]
         near = [c for c in conclusions if focus.lower() in c.lower()][:3]
         hint = f"; did you mean {', '.join(near)}?" if near else suggest(focus, conclusions)
         raise UnknownIdError(case.path, focus, f"no conclusion has this id{hint}")

@@ -66,6 +66,7 @@ const LexpathPage = (() => {
   const w = (key) => WORDS[state.lang][key];
   const pick = (text) => (text && (text[state.lang] || text.en || text.zh)) || "";
   const edgeId = (from, to) => from + "\u0000" + to;
+  const sources = (ids) => ids.map((id) => pick(graph().sources[id]) || id).join("; ");  // legal sources, by id
   view.graphs.forEach((g) => {
     L.indexed(g);
     g.parents = {}; g.children = {}; g.negated = {};
@@ -107,7 +108,7 @@ const LexpathPage = (() => {
     const box = el("div", null, "tip");
     box.appendChild(el("strong", pick(st(a).label)));
     box.appendChild(el("div", `${w(a.kind)} · ${masked(a) ? "…" : w(state.values[a.id])} · ${actorsText(a)}`));
-    if (st(a).basis.length) box.appendChild(el("div", st(a).basis.map((b) => pick(b.label)).join("; ")));
+    if (st(a).basis.length) box.appendChild(el("div", sources(st(a).basis)));
     if (a.fact) box.appendChild(el("div", `${a.fact.id} · ${a.fact.locator} · ${pick(view.tags[a.fact.tag])}`));
     return box;
   }
@@ -216,10 +217,10 @@ const LexpathPage = (() => {
       section(panel, w("source"));
       const f = a.fact;
       if (a.premise && v === a.premise.value && !(state.facts && a.id in state.facts && state.facts[a.id] !== a.premise.value)) {
-        panel.appendChild(el("p", `${w("premise")}: ${pick(a.premise.label)} (${a.premise.basis.map((b) => pick(b.label)).join("; ")})`, "premise"));
+        panel.appendChild(el("p", `${w("premise")}: ${pick(a.premise.label)} (${sources(a.premise.basis)})`, "premise"));
       } else if (f && v === f.value) panel.appendChild(el("p", `${w("stated")}: ${w("fact")} ${f.id} · ${w("locator")} ${f.locator} · ${w("tag")} ${pick(view.tags[f.tag])}`));
       else if (state.facts && (f ? v !== f.value : v !== a.unstated)) panel.appendChild(el("p", w("assumed")));
-      else if (a.burden && v === a.unstated) panel.appendChild(el("p", w("unstatedDefault").replace("{value}", w(v)).replace("{bearer}", pick(a.burden.bearer.label)) + " (" + a.burden.basis.map((b) => pick(b.label)).join("; ") + ")"));
+      else if (a.burden && v === a.unstated) panel.appendChild(el("p", w("unstatedDefault").replace("{value}", w(v)).replace("{bearer}", sources([a.burden.bearer])) + " (" + sources(a.burden.basis) + ")"));
       else panel.appendChild(el("p", w("unstated")));
       if (pick(st(a).question)) { section(panel, w("question")); panel.appendChild(el("p", pick(st(a).question))); }
     }
@@ -233,7 +234,7 @@ const LexpathPage = (() => {
     if (s.basis.length) {
       section(panel, w("basis"));
       const ul = el("ul");
-      for (const b of s.basis) ul.appendChild(el("li", `${pick(b.label)} (${b.id})`));
+      for (const id of s.basis) ul.appendChild(el("li", `${sources([id])} (${id})`));
       panel.appendChild(ul);
     }
     if (g.children[id].length) {
