@@ -10,6 +10,7 @@ doctrine files reaches the page only as JSON data and is inserted with textConte
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +27,7 @@ from .load import Case, Holding
 from .logic import Value
 from .terms import LEX
 
-__all__ = ["View", "expr_data", "layout", "graph_data", "view_edges", "statement_data", "case_view", "case_page", "doctrine_page", "teach_data", "teach_page", "page", "write_page"]
+__all__ = ["View", "expr_data", "node_sizes", "layout", "graph_data", "view_edges", "statement_data", "case_view", "case_page", "doctrine_page", "teach_data", "teach_page", "page", "write_page"]
 
 KINDS = ("Proposition", "Factor", "Element", "Issue", "Conclusion", "Remedy")
 COLUMN, ROW, LANE = 320, 96, 250  # px between layers, between nodes of a lane, between lanes
@@ -64,13 +65,98 @@ def _layers(G: nx.DiGraph) -> dict[str, int]:
     return layer
 
 
-def layout(G: nx.DiGraph) -> dict[str, tuple[int, int]]:
+# What page.js draws, for estimating each node's box: its label is "⊕ ✔ statement\nactor → actor"
+# in 14 px type, wrapped by vis-network at 230 px (nodeItem's font and widthConstraint), with
+# 5 px margins. getBoundingBox adds a box's corner radius on every side (page.js SHAPES); an
+# ellipse (Factor, Remedy) is twice its text's height, a database (Issue) a square.
+LINE, WRAP, MARGIN, GAP = 14, 230, 10, 16  # px: line height, wrap width, margins, between boxes
+SHAPE_OF = {"Proposition": ("box", 0), "Factor": ("ellipse", 0), "Element": ("box", 14), "Issue": ("database", 0),
+            "Conclusion": ("box", 6), "Remedy": ("ellipse", 0)}
+_WIDTHS = ((4.7, "ijlIJ.,:;'|\\/ "), (5.8, "frt()[]-!"), (7.7, '"*_`?szc'), (9.0, "LFkvxyPaeoTYEbdghnpquS$0123456789{}"),
+           (11.0, "ABCDGHKNOQRUVXZ&"))
+
+
+def _char_width(ch: str) -> float:
+    """At least the width of ch in 14 px DejaVu Sans, a wide font (Chromium's system-ui on Linux);
+    CJK at 1 em, as the CJK fonts set it."""
+    for width, chars in _WIDTHS:
+        if ch in chars:
+            return width
+    return 14.0
+
+
+def _width(text: str) -> float:
+    return sum(map(_char_width, text))
+
+
+def _wrapped(text: str, wrap: float = WRAP) -> tuple[int, float]:
+    """Lines and widest line of text as vis-network 9 wraps it (LabelSplitter.splitStringIntoLines).
+
+    Its quirks count: a space is measured three times over while fitting words, a word too long
+    for a line breaks one character past the width, and may leave an empty line behind.
+    """
+    lines: list[float] = []
+    for para in text.split("\n"):
+        tokens = re.sub(r"([^\r][^ ]*)( +)", "\\1\r\\2\r", re.sub(r"^( +)", "\\1\r", para)).split("\r")
+        while tokens:
+            fit, joined = 0, ""
+            while fit < len(tokens):
+                candidate = joined + ("" if joined == "" else " ") + tokens[fit]
+                if _width(candidate) > wrap:
+                    break
+                joined, fit = candidate, fit + 1
+            if fit == 0:  # one word longer than the line
+                word, k = tokens[0], 0
+                while k < len(word) and _width(word[:k]) <= wrap:
+                    k += 1
+                lines.append(_width(word[:k]))
+                tokens[0] = word[k:]
+            else:
+                end = fit
+                if tokens[fit - 1] == " ":
+                    fit -= 1
+                elif end < len(tokens) and tokens[end] == " ":
+                    end += 1
+                lines.append(_width("".join(tokens[:fit])))
+                tokens = tokens[end:]
+    wrapped = len(lines) > text.count("\n") + 1  # then a line may be as wide as vis-network lets it
+    return len(lines), max([*lines, wrap + _char_width("中")] if wrapped else lines, default=0.0)
+
+
+def node_sizes(G: nx.DiGraph, doctrine: Doctrine, actors: Mapping[str, Mapping[str, str]]) -> dict[str, tuple[float, float]]:
+    """Each node's (width, height) as the page draws it, at most: the larger of its two languages.
+
+    The page switches language without moving nodes, so each needs room for its longer label,
+    folded (⊕) or not.
+    """
+    sizes = {}
+    for n, a in G.nodes(data=True):
+        st = doctrine.statements[a["statement"]]
+        shape, radius = SHAPE_OF[st.kind]
+        w = h = 0.0
+        for lang in ("en", "zh"):
+            names = " → ".join(_both(actors.get(x, {})).get(lang) or x for x in a["args"])
+            lines, widest = _wrapped(f"⊕\u00a0✔\u00a0{_both(st.label)[lang]}\n{names}")
+            if shape == "ellipse":
+                size = (widest + lines * LINE, 2 * lines * LINE)
+            elif shape == "database":
+                size = (widest + MARGIN,) * 2
+            else:
+                size = (widest + MARGIN + 2 * radius, lines * LINE + MARGIN + 2 * radius)
+            w, h = max(w, size[0]), max(h, size[1])
+        sizes[n] = (w, h)
+    return sizes
+
+
+def layout(G: nx.DiGraph, sizes: Mapping[str, tuple[float, float]] | None = None) -> dict[str, tuple[int, int]]:
     """Positions for a left-to-right drawing: facts on the left, conclusions on the right.
 
     Layers are ordered right to left by the mean position of each node's parents (conclusions
     grouped by actor), then placed left to right at the mean height of each node's children,
     kept at least one row apart, so that support flows in nearly straight lines. A long layer
     (the facts) folds into staggered lanes, so the drawing stays about as wide as it is tall.
+    sizes (node_sizes) keeps the boxes of one lane GAP apart however tall their labels wrap;
+    without it every node counts as one row high.
     """
     layer = _layers(G)
     by_layer: dict[int, list[str]] = {}
@@ -89,20 +175,27 @@ def layout(G: nx.DiGraph) -> dict[str, tuple[int, int]]:
             nodes.sort(key=key)
         for i, n in enumerate(nodes):
             rank[n] = i / max(len(nodes) - 1, 1)
+    height = {n: (sizes[n][1] if sizes else ROW - GAP) for n in G}
+    wide = [max((sizes[n][0] if sizes else LANE - GAP for n in by_layer.get(L, [])), default=0) for L in range(depth + 2)]
     pos: dict[str, tuple[int, int]] = {}
     x = 0
     for L in range(depth + 1):
         nodes = by_layer.get(L, [])
         lanes = max(1, min(MAX_LANES, -(-len(nodes) // LANE_ROWS)))  # long layers fold into lanes
+        lane = max(LANE, round(wide[L] + GAP))  # lanes and layers wide enough for their widest box
         last = None
+        above: list[str | None] = [None] * lanes  # the node last placed in each lane
         for i, n in enumerate(nodes):
             downs = [pos[c][1] for c in G.predecessors(n)]
             y = round(sum(downs) / len(downs)) if downs else (0 if last is None else last + ROW // lanes)
             if last is not None:
                 y = max(y, last + ROW // lanes)
-            pos[n] = (x + (lanes - 1 - i % lanes) * LANE, y)
-            last = y
-        x += (lanes - 1) * LANE + COLUMN
+            up = above[i % lanes]
+            if up is not None:  # clear of the box above it in its lane
+                y = max(y, pos[up][1] + -(-(height[up] + height[n] + 2 * GAP) // 2))
+            pos[n] = (x + (lanes - 1 - i % lanes) * lane, int(y))
+            last, above[i % lanes] = int(y), n
+        x += (lanes - 1) * lane + max(COLUMN, round((wide[L] + wide[L + 1]) / 2 + 3 * GAP))
     return pos
 
 
@@ -114,8 +207,12 @@ def _term(doctrine: Doctrine, iri: str) -> dict:
     return {"id": local_name(iri), "label": {lang: doctrine.label_of(iri, lang) for lang in ("en", "zh")}}
 
 
-def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = ()) -> dict:
+def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = (),
+               actors: Mapping[str, Mapping[str, str]] | None = None) -> dict:
     """One doctrine's grounded graph as page data: each statement once, each node with its own part.
+
+    actors labels the entities (or, drawing the law alone, the role variables) the nodes are
+    about, as the page shows them: their length decides how far apart the nodes are laid out.
 
     What every node of a statement shares (kind, legal basis, burden, premise, default) is said
     once, on the statement; legal sources are named by id and labelled once, in `sources`; edges
@@ -123,7 +220,7 @@ def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = 
     each node in from its statement and derives the edges, so the page sees whole nodes.
     """
     held = {(h.statement, h.about): h for h in holdings}
-    pos = layout(G)
+    pos = layout(G, node_sizes(G, doctrine, actors or {}))
     sources: dict[str, dict] = {}
     statements: dict[str, dict] = {}
     nodes = []
@@ -271,6 +368,7 @@ def case_view(
     if actor is not None and actor not in case.entities:
         known = sorted(case.entities)
         raise UnknownIdError(case.path, actor, f"no entity has this id; known: {', '.join(known)}{suggest(actor, known)}")
+    labels = {e.id: _both(e.label) for e in sorted(case.entities.values(), key=lambda e: e.id)}
     datas = []
     for G, read, doctrine in graphs:
         if actor is not None:
@@ -278,7 +376,7 @@ def case_view(
             keep = set(own).union(*(nx.ancestors(G, n) for n in own))
             G = G.subgraph(keep).copy()
             G.graph["order"] = tuple(n for n in G.graph["order"] if n in keep)
-        datas.append(graph_data(G, doctrine, read.holdings))
+        datas.append(graph_data(G, doctrine, read.holdings, labels))
     first = {n["id"] for n in datas[0]["nodes"]}
     if focus is not None and focus not in first and focus in graphs[0][0]:
         raise UnknownIdError(case.path, focus, f"left out by --actor {actor} (not about {actor}, and nothing about "
@@ -302,7 +400,7 @@ def case_view(
             "decided": case.decided,
             "changes": _both(case.changes) if case.changes else None,
         },
-        "actors": {e.id: _both(e.label) for e in sorted(case.entities.values(), key=lambda e: e.id)},
+        "actors": labels,
         "tags": {t: _tag_label(doctrine, t) for t in sorted({f.tag for f in case.facts} | {h.tag for h in case.holdings}) if t},
         "graphs": datas,
     }, tuple({n["id"]: v[n["id"]] for n in d["nodes"]} for d, v in zip(datas, values)))
@@ -352,13 +450,13 @@ def doctrine_page(doctrine_refs: Sequence[str], lang: str = "en") -> View:
     from .ground import outline
     from .load import doctrine_for
 
-    datas, values, actors = [], [], {}
-    for ref in doctrine_refs:
-        doctrine = doctrine_for(ref, "")
+    doctrines = [doctrine_for(ref, "") for ref in doctrine_refs]
+    actors = {local_name(r): {lang: d.label_of(r, lang) for lang in ("en", "zh")} for d in doctrines for r in d.role_vars}
+    datas, values = [], []
+    for doctrine in doctrines:
         G = outline(doctrine)
-        datas.append(graph_data(G, doctrine))
+        datas.append(graph_data(G, doctrine, (), actors))
         values.append({n: v.value for n, v in evaluate(G).values.items()})
-        actors.update({local_name(r): {lang: doctrine.label_of(r, lang) for lang in ("en", "zh")} for r in doctrine.role_vars})
     return View({"lexpath": __version__, "lang": lang, "focus": None, "case": None, "actors": dict(sorted(actors.items())),
                  "tags": {}, "graphs": datas}, tuple(values))
 

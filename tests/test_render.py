@@ -19,7 +19,7 @@ from lexpath.evaluate import evaluate
 from lexpath.explain import justification
 from lexpath.ground import ground, outline
 from lexpath.load import bundled_cases, bundled_doctrines, data_dir, load_case
-from lexpath.render import STATIC, case_page, layout, view_edges
+from lexpath.render import STATIC, case_page, layout, node_sizes, view_edges
 
 HANGZHOU = "hangzhou-ultraman-lora"
 FOCUS = "ContributoryInfringement(platform,trainers)"
@@ -68,6 +68,16 @@ class TestPage:
         pos = layout(G)
         assert all(pos[c][0] < pos[p][0] for c, p in G.edges)
         assert len(set(pos.values())) == len(pos)  # no two nodes on one spot
+
+    @pytest.mark.parametrize("did", sorted(bundled_doctrines()))
+    def test_layout_keeps_estimated_boxes_apart(self, did):
+        """The browser test checks the boxes drawn; this, every bundled case without a browser."""
+        for cid in bundled_cases():
+            case, doctrine = load_case(cid, did)
+            G = ground(doctrine, case)
+            sizes = node_sizes(G, doctrine, {e.id: e.label for e in case.entities.values()})
+            pos = layout(G, sizes)
+            assert overlaps({n: box(pos[n], sizes[n]) for n in G}) == [], (cid, did)
 
     @pytest.mark.parametrize("command", ["render", "teach"])
     def test_two_renders_are_byte_identical(self, tmp_path, command):
@@ -123,6 +133,24 @@ class TestPage:
         ids = {n["id"] for n in view.data["graphs"][0]["nodes"]}
         assert "CopyrightLiability(oss-providers)" in ids and "CopyrightLiability(platform)" not in ids
         assert all(set(G.predecessors(n)) <= ids for n in ids)
+
+
+def box(centre, size) -> tuple[float, float, float, float]:
+    (x, y), (w, h) = centre, size
+    return x - w / 2, y - h / 2, x + w / 2, y + h / 2
+
+
+def overlaps(boxes: dict[str, tuple[float, float, float, float]]) -> list[tuple[str, str]]:
+    """The pairs of boxes (left, top, right, bottom) that overlap."""
+    items = sorted(boxes.items(), key=lambda kv: kv[1][0])
+    found = []
+    for i, (a, (l1, t1, r1, b1)) in enumerate(items):
+        for b, (l2, t2, r2, b2) in items[i + 1:]:
+            if l2 >= r1:
+                break
+            if t2 < b1 and t1 < b2:
+                found.append((a, b))
+    return found
 
 
 def hostile(text: str) -> str:
@@ -206,6 +234,20 @@ class TestInBrowser:
                          "visibleNodes": len(G), "visibleEdges": G.number_of_edges()}
         browser.save_screenshot(str(tmp_path / "hangzhou.png"))
         assert (tmp_path / "hangzhou.png").stat().st_size > 10_000
+
+    def test_no_two_boxes_overlap_in_either_language(self, browser, hangzhou_page):
+        open_page(browser, hangzhou_page)
+        for i, did in enumerate(browser.execute_script("return window.lexpath.view.graphs.map(g => g.doctrine.id)")):
+            browser.execute_script(f"window.lexpath.setDoctrine({i})")
+            for lang in ("en", "zh", "en"):
+                boxes = browser.execute_script(
+                    """const P = window.lexpath, net = P.network();
+                       P.setLang(arguments[0]); net.redraw();  // bounding boxes follow the new labels when drawn
+                       return Object.fromEntries(P.graph().nodes.map(a => {
+                         const b = net.getBoundingBox(a.id); return [a.id, [b.left, b.top, b.right, b.bottom]]; }));""",
+                    lang)
+                assert len(boxes) == len(browser.execute_script("return window.lexpath.graph().nodes"))
+                assert overlaps(boxes) == [], (did, lang)
 
     def test_focus_lights_exactly_the_justification(self, browser, hangzhou_page):
         open_page(browser, hangzhou_page)

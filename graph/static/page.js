@@ -99,9 +99,9 @@ const LexpathPage = (() => {
 
   const masked = (a) => api.mask !== null && api.mask(a);  // the teaching page hides outcomes until revealed
 
-  function nodeLabel(a) {
-    const folded = state.collapsed.has(a.id) ? "⊕ " : "";
-    return `${folded}${masked(a) ? "…" : MARKS[state.values[a.id]]} ${pick(st(a).label)}\n${actorsText(a)}`;
+  function nodeLabel(a) {  // no-break spaces keep the marks on the statement's first line
+    const folded = state.collapsed.has(a.id) ? "⊕\u00a0" : "";
+    return `${folded}${masked(a) ? "…" : MARKS[state.values[a.id]]}\u00a0${pick(st(a).label)}\n${actorsText(a)}`;
   }
 
   function tip(a) {
