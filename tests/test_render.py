@@ -288,6 +288,35 @@ class TestInBrowser:
         assert "Court's holding" in panel and "lexpath agrees" in panel
         assert browser.execute_script("return window.lexpath.savePng()").startswith("data:image/png;base64,")
 
+    def test_panel_shows_the_rule_in_order_and_what_decided(self, browser, hangzhou_page):
+        open_page(browser, hangzhou_page)
+        expected = {"en": ["reject if #1", "✘ does not hold", "accept if #3", "✔ holds", "← this decides: established",
+                           "otherwise: refuted", "safe harbour"],
+                    "zh": ["排除条件 #1", "✘ 不满足", "成立条件 #3", "✔ 满足", "← 据此认定为成立", "否则：不成立", "避风港规则"]}
+        for lang, words in expected.items():
+            browser.execute_script(f"window.lexpath.setLang('{lang}'); window.lexpath.showPanel('{FOCUS}')")
+            text = browser.execute_script("return document.getElementById('panel').innerText")
+            positions = [text.find(x) for x in words[:-1]]
+            assert all(p >= 0 for p in positions) and positions == sorted(positions), (lang, text)
+            assert words[-1] in text
+            fired = browser.execute_script("return document.querySelector('#panel .condition.fired .cond-head').textContent")
+            assert fired.startswith(words[2]), fired
+
+    def test_reject_and_negated_edges_are_drawn_apart(self, browser, hangzhou_page):
+        open_page(browser, hangzhou_page)
+        edge = ("const e = window.lexpath.network().body.data.edges.get(arguments[0] + '\\u0000' + arguments[1]);"
+                "return {arrows: e.arrows, color: e.color, dashes: e.dashes}")
+        reject = browser.execute_script(edge, "SafeHarbour(platform)", FOCUS)  # reject if #1: the safe harbour
+        support = browser.execute_script(edge, "ObjectiveAssistance(platform)", FOCUS)
+        assert reject["arrows"]["to"]["type"] == "bar" and support["arrows"]["to"]["type"] == "arrow"
+        assert reject["color"]["color"] != support["color"]["color"] and not reject["dashes"] and not support["dashes"]
+        negated = browser.execute_script(
+            "const g = window.lexpath.graph(); return Object.keys(g.uses).filter(k => g.uses[k].every(u => u.negated))"
+            ".map(k => window.lexpath.network().body.data.edges.get(k).dashes)")
+        assert negated and all(negated)
+        legend = browser.execute_script("return document.getElementById('legend').textContent")
+        assert "blocks it: part of a reject condition" in legend and "counts negated" in legend
+
     def test_hostile_labels_run_no_code(self, browser, tmp_path, hangzhou_text):
         path = write(tmp_path, "xss.ttl", hostile(hangzhou_text))
         out = tmp_path / "xss.html"

@@ -13,15 +13,22 @@ const LexpathPage = (() => {
       search: "Find a node…", collapse: "Collapse all", expand: "Expand all", clear: "Clear focus",
       png: "Save PNG", print: "Print", language: "Language", doctrine: "Doctrine",
       definition: "Definition", means: "What this value means", basis: "Legal basis", source: "Source",
-      children: "Rests on", holding: "Court's holding", expectation: "Expected outcome (our reading)",
+      rule: "How it is decided", holding: "Court's holding", expectation: "Expected outcome (our reading)",
       agrees: "lexpath agrees", disagrees: "lexpath disagrees", undecided: "lexpath leaves it unknown",
       stated: "stated in the case", locator: "passage", tag: "tag", fact: "fact",
       unstatedDefault: "not stated: {value} by default; burden on {bearer}", unstated: "not stated in the case",
       assumed: "set here, not as the case states it", premise: "ASSUMED by this doctrine to read a case of another jurisdiction", question: "Question for the class",
       path: "Show the path that carries it", negated: "counts negated", actors: "about",
       hint: "Click a node for its statement, basis and source; click a conclusion to light up its path; double-click to fold or unfold what it rests on.",
-      onPath: "on the highlighted path", dimmed: "not on the path", negEdge: "counts negated", noBasis: "—",
+      onPath: "on the highlighted path", dimmed: "not on the path", negEdge: "counts negated (not, unless)", noBasis: "—",
       folded: "folded: double-click to unfold",
+      acceptIf: "accept if", rejectIf: "reject if", otherwise: "otherwise: {value}", firedMark: "← this decides: {value}",
+      inOrder: "Tried in order: the first condition that holds decides; if none holds, the default does.",
+      oneTest: "Established if the condition holds, otherwise the default.",
+      holds: "holds", fails: "does not hold", open: "unknown", allOf: "all of", anyOf: "any of", atLeast: "at least {k} of",
+      not: "NOT", unless: "unless", withException: "this, unless the exception holds", turnsOn: "Left unknown: a condition that could decide it is itself unknown (?).",
+      acceptEdge: "supports it: part of an accept condition", rejectEdge: "blocks it: part of a reject condition",
+      bothEdge: "in an accept and a reject condition",
     },
     zh: {
       established: "成立", refuted: "不成立", unknown: "未知", legend: "图例",
@@ -29,15 +36,22 @@ const LexpathPage = (() => {
       search: "查找节点…", collapse: "全部折叠", expand: "全部展开", clear: "取消聚焦",
       png: "保存 PNG", print: "打印", language: "语言", doctrine: "适用法律",
       definition: "定义", means: "此值的含义", basis: "法律依据", source: "来源",
-      children: "所依据的节点", holding: "法院认定", expectation: "预期结果（我们的解读）",
+      rule: "如何判定", holding: "法院认定", expectation: "预期结果（我们的解读）",
       agrees: "lexpath 与之一致", disagrees: "lexpath 与之不一致", undecided: "lexpath 未能确定",
       stated: "案件所述", locator: "段落", tag: "标记", fact: "事实",
       unstatedDefault: "案件未陈述：默认{value}，举证责任在{bearer}", unstated: "案件未陈述",
       assumed: "此处设定，并非案件所述", premise: "假设：适用此法律审理另一法域的案件时所作的前提，并非案件事实", question: "课堂提问",
       path: "显示支撑它的路径", negated: "以否定计入", actors: "涉及",
       hint: "单击节点查看其表述、依据和来源；单击结论以高亮其推理路径；双击折叠或展开其所依据的节点。",
-      onPath: "在高亮路径上", dimmed: "不在路径上", negEdge: "以否定计入", noBasis: "—",
+      onPath: "在高亮路径上", dimmed: "不在路径上", negEdge: "以否定计入（并非、除非）", noBasis: "—",
       folded: "已折叠：双击展开",
+      acceptIf: "成立条件", rejectIf: "排除条件", otherwise: "否则：{value}", firedMark: "← 据此认定为{value}",
+      inOrder: "按顺序检验：第一个满足的条件决定结果；都不满足时，适用默认值。",
+      oneTest: "条件满足即成立，否则适用默认值。",
+      holds: "满足", fails: "不满足", open: "未知", allOf: "同时满足以下各项", anyOf: "满足以下任一项", atLeast: "至少满足以下{k}项",
+      not: "并非", unless: "除非", withException: "满足前项，除非例外成立", turnsOn: "未能确定：可能决定结果的条件本身未知（?）。",
+      acceptEdge: "支持：属于成立条件", rejectEdge: "阻却：属于排除条件",
+      bothEdge: "同时属于成立条件和排除条件",
     },
   };
   const COLOURS = {
@@ -69,21 +83,28 @@ const LexpathPage = (() => {
   const sources = (ids) => ids.map((id) => pick(graph().sources[id]) || id).join("; ");  // legal sources, by id
   view.graphs.forEach((g) => {
     L.indexed(g);
-    g.parents = {}; g.children = {}; g.negated = {};
+    g.parents = {}; g.children = {}; g.uses = {};
     for (const a of g.nodes) { g.parents[a.id] = []; g.children[a.id] = []; }
     for (const e of g.edges) { g.parents[e.from].push(e.to); g.children[e.to].push(e.from); }
-    for (const a of g.nodes) for (const c of a.conditions || []) markNegated(g, a.id, c.expr, false);
+    for (const a of g.nodes) (a.conditions || []).forEach((c, i) => markUses(g, a.id, c.expr, false, i + 1, c.decides));
   });
 
-  function markNegated(g, parent, expr, neg) {
+  // Where each child counts in its parent's conditions: [{condition, decides, negated}] by edge.
+  function markUses(g, parent, expr, neg, condition, decides) {
     if ("m" in expr) {
       for (const n of expr.m) {
         const key = edgeId(n, parent);
-        g.negated[key] = key in g.negated ? g.negated[key] && neg : neg;
+        (g.uses[key] = g.uses[key] || []).push({ condition, decides, negated: neg });
       }
-    } else if ("not" in expr) markNegated(g, parent, expr.not, !neg);
-    else if ("holds" in expr) { markNegated(g, parent, expr.holds, neg); markNegated(g, parent, expr.unless, !neg); }
-    else for (const x of expr.all || expr.any || expr.of) markNegated(g, parent, x, neg);
+    } else if ("not" in expr) markUses(g, parent, expr.not, !neg, condition, decides);
+    else if ("holds" in expr) { markUses(g, parent, expr.holds, neg, condition, decides); markUses(g, parent, expr.unless, !neg, condition, decides); }
+    else for (const x of expr.all || expr.any || expr.of) markUses(g, parent, x, neg, condition, decides);
+  }
+
+  function edgeKind(g, id) {  // negated: in every use; reject / accept: in some reject / accept condition
+    const uses = g.uses[id] || [];
+    return { negated: uses.length > 0 && uses.every((u) => u.negated),
+             reject: uses.some((u) => u.decides === L.F), accept: uses.some((u) => u.decides === L.T) };
   }
 
   function el(tag, text, cls) {
@@ -142,13 +163,32 @@ const LexpathPage = (() => {
     };
   }
 
+  const REJECT = { color: "#b35900", lit: "#7a3d00" };  // brown-orange: neither a value's green nor its red
+  const HEADS = {
+    accept: { to: { enabled: true, type: "arrow" } },
+    reject: { to: { enabled: true, type: "bar", scaleFactor: 1.2 } },  // ⊣: it blocks the conclusion
+    both: { to: { enabled: true, type: "arrow" }, middle: { enabled: true, type: "bar", scaleFactor: 1.2 } },
+  };
+  const DASHES = [8, 5];
+
+  function edgeTip(g, id, e) {
+    const box = el("div", null, "tip");
+    box.appendChild(el("strong", `${pick(st(g.byId[e.from]).label)} → ${pick(st(g.byId[e.to]).label)}`));
+    for (const u of g.uses[id] || []) {
+      box.appendChild(el("div", `${w(u.decides === L.T ? "acceptIf" : "rejectIf")} #${u.condition}${u.negated ? ` · ${w("not")}` : ""}`));
+    }
+    return box;
+  }
+
   function edgeItem(e, on, shown) {
-    const g = graph(), id = edgeId(e.from, e.to);
+    const g = graph(), id = edgeId(e.from, e.to), k = edgeKind(g, id);
     const lit = on && on.edges.has(id);
+    const head = k.reject ? (k.accept ? "both" : "reject") : "accept";
+    const colour = head === "reject" ? (lit ? REJECT.lit : REJECT.color) : lit ? "#222" : "#9a9a9a";
     return {
-      id, from: e.from, to: e.to, arrows: "to",
-      dashes: !!g.negated[id], width: lit ? 3.5 : 1,
-      color: { color: lit ? "#222" : "#9a9a9a", opacity: on && !lit ? 0.12 : 1 },
+      id, from: e.from, to: e.to, arrows: HEADS[head], title: edgeTip(g, id, e),
+      dashes: k.negated ? DASHES : false, width: lit ? 3.5 : head === "accept" ? 1 : 1.6,
+      color: { color: colour, highlight: colour, hover: colour, opacity: on && !lit ? 0.12 : 1 },
       hidden: !(shown.has(e.from) && shown.has(e.to)),
     };
   }
@@ -237,20 +277,7 @@ const LexpathPage = (() => {
       for (const id of s.basis) ul.appendChild(el("li", `${sources([id])} (${id})`));
       panel.appendChild(ul);
     }
-    if (g.children[id].length) {
-      section(panel, w("children"));
-      const ul = el("ul", null, "children");
-      for (const c of g.children[id]) {
-        const li = el("li");
-        li.appendChild(valueBadge(state.values[c]));
-        const b = el("button", `${pick(st(g.byId[c]).label)} (${actorsText(g.byId[c])})`, "link");
-        b.addEventListener("click", () => { network.selectNodes([c]); showPanel(c); });
-        li.appendChild(b);
-        if (g.negated[edgeId(c, id)]) li.appendChild(el("em", ` (${w("negated")})`));
-        ul.appendChild(li);
-      }
-      panel.appendChild(ul);
-    }
+    if (a.conditions) rule(panel, a, v);
     if (a.holding && !masked(a)) {
       const h = a.holding;
       section(panel, h.by_court ? w("holding") : w("expectation"));
@@ -268,6 +295,81 @@ const LexpathPage = (() => {
     }
   }
 
+  // The rule of a node as explain's text tree words it: its conditions in order, the value each
+  // takes, the one that decided (or the default), each child a link with its value.
+  function rule(panel, a, v) {
+    const hide = masked(a), s = st(a);
+    section(panel, w("rule"));
+    panel.appendChild(el("p", w(s.ordered ? "inOrder" : "oneTest"), "hint"));
+    const vals = a.conditions.map((c) => L.exprValue(c.expr, state.values));
+    const first = vals.indexOf(L.T);
+    const fired = hide || v === L.U ? null : first >= 0 && a.conditions[first].decides === v ? first : -1;  // -1: the default
+    const list = el("div", null, "conditions");
+    a.conditions.forEach((c, i) => {
+      const box = el("div", null, "condition" + (fired === i ? " fired" : ""));
+      const head = el("div", null, "cond-head");
+      head.appendChild(el("strong", `${w(c.decides === L.T ? "acceptIf" : "rejectIf")} #${i + 1}`, c.decides === L.T ? "accept" : "reject"));
+      if (!hide) head.appendChild(holdsBadge(vals[i]));
+      if (fired === i) head.appendChild(el("strong", w("firedMark").replace("{value}", w(v)), "fired-mark"));
+      box.appendChild(head);
+      const ul = el("ul", null, "expr");
+      ul.appendChild(exprItem(c.expr, hide));
+      box.appendChild(ul);
+      list.appendChild(box);
+    });
+    const dflt = el("div", null, "condition default" + (fired === -1 ? " fired" : ""));
+    const head = el("div", null, "cond-head");
+    head.appendChild(el("strong", w("otherwise").replace("{value}", w(a.default))));
+    if (fired === -1) head.appendChild(el("strong", w("firedMark").replace("{value}", w(v)), "fired-mark"));
+    dflt.appendChild(head);
+    list.appendChild(dflt);
+    panel.appendChild(list);
+    if (!hide && v === L.U) panel.appendChild(el("p", w("turnsOn"), "hint"));
+  }
+
+  function holdsBadge(v) { return el("span", `${MARKS[v]} ${w(v === L.T ? "holds" : v === L.F ? "fails" : "open")}`, `badge ${v}`); }
+
+  function exprItem(expr, hide, negated = false) {  // one expression as a list item, nested
+    const g = graph();
+    if ("m" in expr && expr.m.length === 1) {
+      const c = expr.m[0], li = el("li", null, "leaf");
+      li.appendChild(masked(g.byId[c]) ? el("span", "…", "badge") : valueBadge(state.values[c]));
+      if (negated) li.appendChild(el("strong", `${w("not")} `, "not"));
+      const b = el("button", `${pick(st(g.byId[c]).label)} (${actorsText(g.byId[c])})`, "link");
+      b.addEventListener("click", () => { network.selectNodes([c]); showPanel(c); });
+      li.appendChild(b);
+      return li;
+    }
+    if ("not" in expr) return exprItem(expr.not, hide, !negated);
+    const li = el("li");
+    const head = el("span", null, "op");
+    if (negated) head.appendChild(el("strong", `${w("not")} `, "not"));
+    let parts;
+    if ("holds" in expr) {
+      head.appendChild(document.createTextNode(w("withException")));
+      parts = [[expr.holds, false], [expr.unless, true]];
+    } else {
+      const [word, items] = "m" in expr ? ["anyOf", expr.m.map((n) => ({ m: [n] }))] : "all" in expr ? ["allOf", expr.all]
+        : "any" in expr ? ["anyOf", expr.any] : ["atLeast", expr.of];
+      head.appendChild(document.createTextNode(w(word).replace("{k}", String(expr.atLeast))));
+      parts = items.map((x) => [x, false]);
+    }
+    li.appendChild(head);
+    if (!hide) { const v = L.exprValue(expr, state.values); li.appendChild(holdsBadge(negated ? L.negate(v) : v)); }
+    const ul = el("ul", null, "expr");
+    for (const [x, unless] of parts) {
+      if (!unless) { ul.appendChild(exprItem(x, hide)); continue; }
+      const u = el("li");
+      u.appendChild(el("span", w("unless"), "op"));
+      const inner = el("ul", null, "expr");
+      inner.appendChild(exprItem(x, hide));
+      u.appendChild(inner);
+      ul.appendChild(u);
+    }
+    li.appendChild(ul);
+    return li;
+  }
+
   function legend() {
     const box = $("legend");
     box.replaceChildren(el("h3", w("legend")));
@@ -282,9 +384,11 @@ const LexpathPage = (() => {
       row.append(el("span", "", `shape ${k}`), el("span", w(k)));
       box.appendChild(row);
     }
-    const neg = el("div", null, "row");
-    neg.append(el("span", "", "dash"), el("span", w("negEdge")));
-    box.appendChild(neg);
+    for (const [cls, key] of [["edge accept", "acceptEdge"], ["edge reject", "rejectEdge"], ["edge accept neg", "negEdge"]]) {
+      const row = el("div", null, "row");
+      row.append(el("span", "", cls), el("span", w(key)));
+      box.appendChild(row);
+    }
     box.appendChild(el("p", w("hint"), "hint"));
   }
 
