@@ -314,8 +314,17 @@ class TestInBrowser:
             "const g = window.lexpath.graph(); return Object.keys(g.uses).filter(k => g.uses[k].every(u => u.negated))"
             ".map(k => window.lexpath.network().body.data.edges.get(k).dashes)")
         assert negated and all(negated)
+
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    def test_legend_explains_every_mark(self, browser, hangzhou_page, lang):
+        open_page(browser, hangzhou_page)
+        keys = ["established", "refuted", "unknown", "Proposition", "Factor", "Element", "Issue", "Conclusion", "Remedy",
+                "acceptEdge", "rejectEdge", "negEdge", "onPath", "dimmed", "folded"]
+        browser.execute_script(f"window.lexpath.setLang('{lang}')")
         legend = browser.execute_script("return document.getElementById('legend').textContent")
-        assert "blocks it: part of a reject condition" in legend and "counts negated" in legend
+        for key in keys:
+            assert browser.execute_script(f"return window.lexpath.w('{key}')") in legend, key
+        assert "⊕" in legend and browser.execute_script("return window.lexpath.w('masked')") not in legend  # not a teaching page
 
     def test_hostile_labels_run_no_code(self, browser, tmp_path, hangzhou_text):
         path = write(tmp_path, "xss.ttl", hostile(hangzhou_text))

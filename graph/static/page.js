@@ -20,8 +20,8 @@ const LexpathPage = (() => {
       assumed: "set here, not as the case states it", premise: "ASSUMED by this doctrine to read a case of another jurisdiction", question: "Question for the class",
       path: "Show the path that carries it", negated: "counts negated", actors: "about",
       hint: "Click a node for its statement, basis and source; click a conclusion to light up its path; double-click to fold or unfold what it rests on.",
-      onPath: "on the highlighted path", dimmed: "not on the path", negEdge: "counts negated (not, unless)", noBasis: "—",
-      folded: "folded: double-click to unfold",
+      onPath: "the highlighted path: why the conclusion you clicked has its value", dimmed: "dimmed: not on that path", negEdge: "counts negated (not, unless)", noBasis: "—",
+      folded: "folded: what it rests on is hidden; double-click to unfold", masked: "hidden until you reveal the outcomes",
       acceptIf: "accept if", rejectIf: "reject if", otherwise: "otherwise: {value}", firedMark: "← this decides: {value}",
       inOrder: "Tried in order: the first condition that holds decides; if none holds, the default does.",
       oneTest: "Established if the condition holds, otherwise the default.",
@@ -43,8 +43,8 @@ const LexpathPage = (() => {
       assumed: "此处设定，并非案件所述", premise: "假设：适用此法律审理另一法域的案件时所作的前提，并非案件事实", question: "课堂提问",
       path: "显示支撑它的路径", negated: "以否定计入", actors: "涉及",
       hint: "单击节点查看其表述、依据和来源；单击结论以高亮其推理路径；双击折叠或展开其所依据的节点。",
-      onPath: "在高亮路径上", dimmed: "不在路径上", negEdge: "以否定计入（并非、除非）", noBasis: "—",
-      folded: "已折叠：双击展开",
+      onPath: "高亮路径：所点击的结论为何得出此值", dimmed: "变淡：不在该路径上", negEdge: "以否定计入（并非、除非）", noBasis: "—",
+      folded: "已折叠：其所依据的节点已隐藏，双击展开", masked: "揭晓结论前隐藏",
       acceptIf: "成立条件", rejectIf: "排除条件", otherwise: "否则：{value}", firedMark: "← 据此认定为{value}",
       inOrder: "按顺序检验：第一个满足的条件决定结果；都不满足时，适用默认值。",
       oneTest: "条件满足即成立，否则适用默认值。",
@@ -384,11 +384,16 @@ const LexpathPage = (() => {
       row.append(el("span", "", `shape ${k}`), el("span", w(k)));
       box.appendChild(row);
     }
+    const row = (mark, key) => { const r = el("div", null, "row"); r.append(mark, el("span", w(key))); box.appendChild(r); };
     for (const [cls, key] of [["edge accept", "acceptEdge"], ["edge reject", "rejectEdge"], ["edge accept neg", "negEdge"]]) {
-      const row = el("div", null, "row");
-      row.append(el("span", "", cls), el("span", w(key)));
-      box.appendChild(row);
+      row(el("span", "", cls), key);
     }
+    const lit = el("span", null, "mark");
+    lit.append(el("span", "", "edge accept lit"), el("span", MARKS[L.T], `swatch ${L.T} lit`));
+    row(lit, "onPath");
+    row(el("span", MARKS[L.T], `swatch ${L.T} dim`), "dimmed");
+    row(el("span", "⊕", "swatch folded"), "folded");
+    if (api.mask) row(el("span", "…", "swatch masked"), "masked");
     box.appendChild(el("p", w("hint"), "hint"));
   }
 
@@ -491,7 +496,7 @@ const LexpathPage = (() => {
                     visibleNodes: network.body.nodeIndices.length, visibleEdges: network.body.edgeIndices.length }),
     drawnMs: () => state.drawnMs,
     network: () => network,
-    graph, focus, toggle, find, setLang, setDoctrine, savePng, restyle, showPanel, w, pick, el, valueBadge,
+    graph, focus, toggle, find, setLang, setDoctrine, savePng, restyle, showPanel, legend, w, pick, el, valueBadge,
     setFacts(facts) { state.facts = facts; state.values = L.evaluate(graph(), facts); restyle(); },
   };
 
