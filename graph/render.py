@@ -359,8 +359,8 @@ def case_view(
     Each graph comes with the case as read under its doctrine (the holdings it compares with).
     values holds the Python evaluator's value of every node, per graph: kept beside the page data
     (the page computes its own, and the browser tests compare the two); pyvis draws them. focus names a node of the first graph whose
-    justification the page opens highlighted; actor keeps the statements about that actor and all
-    they rest on.
+    justification the page opens highlighted and framed; actor keeps the statements about that
+    actor and all they rest on, and the page opens on that actor's conclusions.
     """
     from .explain import suggest
 
@@ -392,6 +392,7 @@ def case_view(
         "lexpath": __version__,
         "lang": lang,
         "focus": focus,
+        "actor": actor,
         "case": {
             "id": case.id,
             "title": _both(case.title),
@@ -457,7 +458,7 @@ def doctrine_page(doctrine_refs: Sequence[str], lang: str = "en") -> View:
         G = outline(doctrine)
         datas.append(graph_data(G, doctrine, (), actors))
         values.append({n: v.value for n, v in evaluate(G).values.items()})
-    return View({"lexpath": __version__, "lang": lang, "focus": None, "case": None, "actors": dict(sorted(actors.items())),
+    return View({"lexpath": __version__, "lang": lang, "focus": None, "actor": None, "case": None, "actors": dict(sorted(actors.items())),
                  "tags": {}, "graphs": datas}, tuple(values))
 
 

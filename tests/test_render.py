@@ -249,6 +249,26 @@ class TestInBrowser:
                 assert len(boxes) == len(browser.execute_script("return window.lexpath.graph().nodes"))
                 assert overlaps(boxes) == [], (did, lang)
 
+    @pytest.mark.parametrize("flags, shown", [
+        ([], "CopyrightLiability(platform)"),  # the actor the court said most about
+        (["--focus", "CopyrightLiability(platform)"], "CopyrightLiability(platform)"),
+        (["--actor", "oss-providers"], "CopyrightLiability(oss-providers)"),
+    ])
+    def test_opens_with_readable_labels_on_the_conclusion(self, browser, tmp_path, flags, shown):
+        """vis-network draws no label under 5 px: fitting all 210 nodes (scale ~0.2) showed blank boxes."""
+        out = tmp_path / "page.html"
+        assert lexpath("render", HANGZHOU, "-o", str(out), *flags).returncode == 0
+        open_page(browser, out)
+        seen = browser.execute_script(
+            """const net = window.lexpath.network(), b = net.getBoundingBox(arguments[0]);
+               const canvas = document.querySelector('#graph canvas');
+               const tl = net.canvasToDOM({x: b.left, y: b.top}), br = net.canvasToDOM({x: b.right, y: b.bottom});
+               return {scale: net.getScale(), inside: tl.x >= 0 && tl.y >= 0 && br.x <= canvas.clientWidth && br.y <= canvas.clientHeight};""",
+            shown)
+        assert seen["inside"] and 14 * seen["scale"] >= 11, seen  # 14 px labels at 11 px or more
+        browser.execute_script("document.getElementById('fit').click()")
+        assert browser.execute_script("return window.lexpath.network().getScale()") < seen["scale"]  # the whole graph
+
     def test_focus_lights_exactly_the_justification(self, browser, hangzhou_page):
         open_page(browser, hangzhou_page)
         case, doctrine = load_case(HANGZHOU)

@@ -10,7 +10,7 @@ const LexpathPage = (() => {
     en: {
       established: "established", refuted: "refuted", unknown: "unknown", legend: "Legend",
       Proposition: "fact", Factor: "factor", Element: "element", Issue: "issue", Conclusion: "conclusion", Remedy: "remedy",
-      search: "Find a node…", collapse: "Collapse all", expand: "Expand all", clear: "Clear focus",
+      search: "Find a node or an actor…", fit: "Whole graph", collapse: "Collapse all", expand: "Expand all", clear: "Clear focus",
       png: "Save PNG", print: "Print", language: "Language", doctrine: "Doctrine",
       definition: "Definition", means: "What this value means", basis: "Legal basis", source: "Source",
       rule: "How it is decided", holding: "Court's holding", expectation: "Expected outcome (our reading)",
@@ -33,7 +33,7 @@ const LexpathPage = (() => {
     zh: {
       established: "成立", refuted: "不成立", unknown: "未知", legend: "图例",
       Proposition: "事实", Factor: "因素", Element: "要件", Issue: "争点", Conclusion: "结论", Remedy: "救济",
-      search: "查找节点…", collapse: "全部折叠", expand: "全部展开", clear: "取消聚焦",
+      search: "查找节点或当事方…", fit: "全图", collapse: "全部折叠", expand: "全部展开", clear: "取消聚焦",
       png: "保存 PNG", print: "打印", language: "语言", doctrine: "适用法律",
       definition: "定义", means: "此值的含义", basis: "法律依据", source: "来源",
       rule: "如何判定", holding: "法院认定", expectation: "预期结果（我们的解读）",
@@ -228,6 +228,60 @@ const LexpathPage = (() => {
     fillSearch();
   }
 
+  const READABLE = 0.85, CLOSEST = 1.25;  // scales: 14 px labels show at 12 px or more, and no larger than 17.5 px
+
+  // The conclusions as explain lists them: per actor (the first one a conclusion is about), those
+  // nothing rests on and those a holding is on, furthest from the facts first; actors with the most
+  // holdings first. Computed once per graph.
+  function conclusions(g) {
+    if (g.conclusions) return g.conclusions;
+    const depth = {}, weight = {}, by = {};
+    for (const a of g.nodes) depth[a.id] = 1 + Math.max(-1, ...g.children[a.id].map((c) => depth[c]));
+    for (const a of g.nodes) if (a.holding) weight[a.actors[0]] = (weight[a.actors[0]] || 0) + 1;
+    for (const a of g.nodes) {
+      if ((a.kind === "Conclusion" || a.kind === "Remedy") && (!g.parents[a.id].length || a.holding)) {
+        (by[a.actors[0]] = by[a.actors[0]] || []).push(a.id);
+      }
+    }
+    const order = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+    for (const ids of Object.values(by)) ids.sort((x, y) => depth[y] - depth[x] || order(x, y));
+    const actors = Object.keys(by).sort((x, y) => (weight[y] || 0) - (weight[x] || 0) || order(x, y));
+    return (g.conclusions = actors.map((actor) => ({ actor, ids: by[actor] })));
+  }
+
+  function leadActor() {  // --actor's, else the one the court said most about
+    const groups = conclusions(graph());
+    return (view.actor && groups.find((x) => x.actor === view.actor)) || groups[0] || null;
+  }
+
+  // What a page projected in class opens on: readable labels, not the whole graph at a fifth of
+  // their size. With --focus, the justification path; else the conclusions of the lead actor.
+  function firstView() {
+    network.redraw();  // the boxes' sizes are known once drawn
+    const on = path(), lead = leadActor();
+    if (on) frame([...on.nodes], state.focus);
+    else if (lead) frame(lead.ids, lead.ids[0]);
+    else network.fit({ animation: false });
+  }
+
+  // Fit ids if their labels stay readable so; else, at a readable scale, the anchor near the right
+  // edge with what it rests on to its left (a justification reads right to left), centred on the
+  // ids in sight if they fit, else on the anchor.
+  function frame(ids, anchor) {
+    network.fit({ nodes: ids, animation: false, maxZoomLevel: CLOSEST });
+    if (network.getScale() >= READABLE) return;
+    const area = $("graph").getBoundingClientRect(), wide = area.width / READABLE, high = area.height / READABLE;
+    const a = network.getBoundingBox(anchor);
+    const x = Math.min(a.right + 30 / READABLE - wide / 2, (a.left + a.right) / 2);
+    let top = Infinity, bottom = -Infinity;
+    for (const id of ids) {
+      const b = network.getBoundingBox(id);
+      if (b.right > x - wide / 2 && b.left < x + wide / 2) { top = Math.min(top, b.top); bottom = Math.max(bottom, b.bottom); }
+    }
+    const y = bottom - top <= high - 40 ? (top + bottom) / 2 : (a.top + a.bottom) / 2;
+    network.moveTo({ position: { x, y }, scale: READABLE, animation: false });
+  }
+
   function focus(id) {
     state.focus = id;
     restyle();
@@ -410,7 +464,7 @@ const LexpathPage = (() => {
     }
     document.title = $("title").textContent;
     $("search").placeholder = w("search");
-    for (const [id, key] of [["collapse", "collapse"], ["expand", "expand"], ["clear", "clear"], ["png", "png"], ["print", "print"]]) $(id).textContent = w(key);
+    for (const [id, key] of [["fit", "fit"], ["collapse", "collapse"], ["expand", "expand"], ["clear", "clear"], ["png", "png"], ["print", "print"]]) $(id).textContent = w(key);
     $("lang-label").textContent = w("language");
     $("doctrine-label").textContent = w("doctrine");
   }
@@ -463,7 +517,7 @@ const LexpathPage = (() => {
     $("doctrine").value = String(i);
     $("panel").replaceChildren();
     header(); draw();
-    network.fit();
+    firstView();
     for (const hook of api.onDoctrine) hook();
   }
 
@@ -482,6 +536,7 @@ const LexpathPage = (() => {
     });
     $("expand").addEventListener("click", () => { state.collapsed.clear(); restyle(); });
     $("clear").addEventListener("click", () => focus(null));
+    $("fit").addEventListener("click", () => network.fit({ animation: false }));
     $("png").addEventListener("click", savePng);
     $("print").addEventListener("click", () => window.print());
   }
@@ -496,6 +551,7 @@ const LexpathPage = (() => {
                     visibleNodes: network.body.nodeIndices.length, visibleEdges: network.body.edgeIndices.length }),
     drawnMs: () => state.drawnMs,
     network: () => network,
+    conclusions: () => conclusions(graph()), firstView, frame,
     graph, focus, toggle, find, setLang, setDoctrine, savePng, restyle, showPanel, legend, w, pick, el, valueBadge,
     setFacts(facts) { state.facts = facts; state.values = L.evaluate(graph(), facts); restyle(); },
   };
@@ -506,6 +562,7 @@ const LexpathPage = (() => {
   legend();
   state.focus = view.focus;
   draw();
-  if (state.focus) { showPanel(state.focus); network.fit({ nodes: [...path().nodes], animation: false }); }
+  if (state.focus) showPanel(state.focus);
+  firstView();
   return api;
 })();
