@@ -346,6 +346,34 @@ class TestInBrowser:
             assert browser.execute_script(f"return window.lexpath.w('{key}')") in legend, key
         assert "⊕" in legend and browser.execute_script("return window.lexpath.w('masked')") not in legend  # not a teaching page
 
+    def test_conclusions_by_actor_a_click_away(self, browser, hangzhou_page):
+        open_page(browser, hangzhou_page)  # opens on the focus; its back link lists the conclusions
+        browser.execute_script("document.querySelector('#panel button.back').click()")
+        groups = browser.execute_script("return [...document.querySelectorAll('#panel section.actor')].map(s => s.dataset.actor)")
+        assert groups[0] == "platform" and "oss-providers" in groups  # the actor the court said most about first
+        listed = browser.execute_script(
+            "return [...document.querySelectorAll('#panel section.actor[data-actor=\"oss-providers\"] li')].map(li => li.textContent)")
+        assert listed[0].startswith("✘ refutedliable for copyright infringement") and "court: refuted" in listed[0]
+        browser.execute_script("document.querySelector('#panel button[data-node=\"CopyrightLiability(oss-providers)\"]').click()")
+        assert browser.execute_script("return window.lexpath.state.focus") == "CopyrightLiability(oss-providers)"
+        assert browser.execute_script("return document.querySelector('#panel h2').textContent") == "liable for copyright infringement"
+        browser.execute_script("window.lexpath.setLang('zh'); window.lexpath.showHome()")
+        assert "各方结论" in browser.execute_script("return document.getElementById('panel').textContent")
+
+    @pytest.mark.parametrize("query, found", [
+        ("a Hangzhou AI company", "CopyrightLiability(platform)"),  # an actor's name: its conclusions
+        ("杭州某人工智能公司", "CopyrightLiability(platform)"),
+        ("open-source model providers", "CopyrightLiability(oss-providers)"),
+        ("copyright liability oss", "CopyrightLiability(oss-providers)"),  # words of a statement and an actor
+        ("帮助侵权", "ContributoryInfringement(platform,trainers)"),  # a statement: the one the court ruled on
+    ])
+    def test_search_finds_actors_by_name(self, browser, hangzhou_page, query, found):
+        open_page(browser, hangzhou_page)
+        assert browser.execute_script("return window.lexpath.find(arguments[0])", query) == found
+        if found == "CopyrightLiability(platform)":
+            shown = browser.execute_script("return [...document.querySelectorAll('#panel section.actor')].map(s => s.dataset.actor)")
+            assert shown == ["platform"]
+
     def test_hostile_labels_run_no_code(self, browser, tmp_path, hangzhou_text):
         path = write(tmp_path, "xss.ttl", hostile(hangzhou_text))
         out = tmp_path / "xss.html"
@@ -357,5 +385,8 @@ class TestInBrowser:
         browser.execute_script("window.lexpath.showPanel('FeaturedProminently(platform)')")
         assert browser.execute_script("return document.querySelectorAll('#panel img, #panel script').length") == 0
         assert IMG in browser.execute_script("return document.getElementById('panel').textContent")
+        assert browser.execute_script("return window.lexpath.find(arguments[0])", IMG).startswith("CopyrightLiability(")
+        assert IMG in browser.execute_script("return document.getElementById('panel').textContent")  # the actor's list
+        assert browser.execute_script("return document.querySelectorAll('#panel img, #panel script').length") == 0
         assert browser.execute_script("return window.__xss") is None
         browser.save_screenshot(str(tmp_path / "xss.png"))

@@ -22,6 +22,7 @@ const LexpathPage = (() => {
       hint: "Click a node for its statement, basis and source; click a conclusion to light up its path; double-click to fold or unfold what it rests on.",
       onPath: "the highlighted path: why the conclusion you clicked has its value", dimmed: "dimmed: not on that path", negEdge: "counts negated (not, unless)", noBasis: "—",
       folded: "folded: what it rests on is hidden; double-click to unfold", masked: "hidden until you reveal the outcomes",
+      conclusions: "Conclusions, by actor", allActors: "← every actor", back: "← Conclusions, by actor", court: "court", expected: "expected", held: " · {who}: {value}",
       acceptIf: "accept if", rejectIf: "reject if", otherwise: "otherwise: {value}", firedMark: "← this decides: {value}",
       inOrder: "Tried in order: the first condition that holds decides; if none holds, the default does.",
       oneTest: "Established if the condition holds, otherwise the default.",
@@ -45,6 +46,7 @@ const LexpathPage = (() => {
       hint: "单击节点查看其表述、依据和来源；单击结论以高亮其推理路径；双击折叠或展开其所依据的节点。",
       onPath: "高亮路径：所点击的结论为何得出此值", dimmed: "变淡：不在该路径上", negEdge: "以否定计入（并非、除非）", noBasis: "—",
       folded: "已折叠：其所依据的节点已隐藏，双击展开", masked: "揭晓结论前隐藏",
+      conclusions: "各方结论", allActors: "← 全部当事方", back: "← 各方结论", court: "法院", expected: "预期", held: " · {who}：{value}",
       acceptIf: "成立条件", rejectIf: "排除条件", otherwise: "否则：{value}", firedMark: "← 据此认定为{value}",
       inOrder: "按顺序检验：第一个满足的条件决定结果；都不满足时，适用默认值。",
       oneTest: "条件满足即成立，否则适用默认值。",
@@ -72,7 +74,7 @@ const LexpathPage = (() => {
 
   const state = {
     lang: view.lang, graph: 0, facts: null, values: null, focus: null,
-    collapsed: new Set(), selected: null, drawnMs: null,
+    collapsed: new Set(), selected: null, home: null, drawnMs: null,
   };
   let network = null, nodesDS = null, edgesDS = null;
   const $ = (id) => document.getElementById(id);
@@ -197,7 +199,7 @@ const LexpathPage = (() => {
     const on = path(), shown = visible(), g = graph();
     nodesDS.update(g.nodes.map((a) => nodeItem(a, on, shown)));
     edgesDS.update(g.edges.map((e) => edgeItem(e, on, shown)));
-    if (state.selected) showPanel(state.selected);
+    if (state.selected) showPanel(state.selected); else showHome(state.home);
     for (const hook of api.onRefresh) hook();
   }
 
@@ -235,7 +237,7 @@ const LexpathPage = (() => {
   // holdings first. Computed once per graph.
   function conclusions(g) {
     if (g.conclusions) return g.conclusions;
-    const depth = {}, weight = {}, by = {};
+    const depth = (g.depth = {}), weight = {}, by = {};
     for (const a of g.nodes) depth[a.id] = 1 + Math.max(-1, ...g.children[a.id].map((c) => depth[c]));
     for (const a of g.nodes) if (a.holding) weight[a.actors[0]] = (weight[a.actors[0]] || 0) + 1;
     for (const a of g.nodes) {
@@ -300,7 +302,9 @@ const LexpathPage = (() => {
     const g = graph(), a = g.byId[id], v = state.values[id];
     state.selected = id;
     const panel = $("panel");
-    panel.replaceChildren();
+    const back = el("button", w("back"), "link back");
+    back.addEventListener("click", () => { network.unselectAll(); showHome(state.home); });
+    panel.replaceChildren(back);
     panel.appendChild(el("h2", pick(st(a).label)));
     const other = state.lang === "en" ? "zh" : "en";
     panel.appendChild(el("div", st(a).label[other], "other-lang"));
@@ -472,28 +476,94 @@ const LexpathPage = (() => {
   function fillSearch() {
     const list = $("search-list");
     list.replaceChildren();
-    for (const a of graph().nodes) {
-      for (const lang of ["en", "zh"]) {
-        const o = document.createElement("option");
-        o.value = `${st(a).label[lang]} (${a.actors.join(",")})`;
-        list.appendChild(o);
-      }
-    }
+    const option = (text) => { const o = document.createElement("option"); o.value = text; list.appendChild(o); };
+    for (const { actor } of conclusions(graph())) for (const lang of ["en", "zh"]) option(view.actors[actor] ? view.actors[actor][lang] : actor);
+    for (const a of graph().nodes) for (const lang of ["en", "zh"]) option(`${st(a).label[lang]} (${a.actors.join(",")})`);
   }
 
+  // A node by its id or statement label; else an actor by its name or id (its conclusions); else
+  // the node whose statement and actors' names hold every word. Of several, the one whose
+  // statement holds the words, then one the court ruled on, of the actor it said most about.
   function find(query) {
     const q = query.trim().toLowerCase();
     if (!q) return null;
-    const g = graph();
+    const g = graph(), groups = conclusions(g).map((x) => x.actor);
+    const named = (x) => [x, ...(view.actors[x] ? [view.actors[x].en, view.actors[x].zh] : [])].join("\u0000").toLowerCase();
+    const said = (a) => [a.statement, st(a).label.en, st(a).label.zh].join("\u0000").toLowerCase();
     const text = (a, lang) => `${st(a).label[lang]} (${a.actors.join(",")})`.toLowerCase();
-    const hit = g.nodes.find((a) => a.id.toLowerCase() === q || text(a, "en") === q || text(a, "zh") === q)
-      || g.nodes.find((a) => st(a).label.en.toLowerCase().includes(q) || st(a).label.zh.includes(query.trim()) || a.id.toLowerCase().includes(q));
+    const words = q.split(/\s+/);
+    const score = (a) => words.reduce((n, x) => n + (said(a).includes(x) ? 2 : named(a.actors[0]).includes(x) ? 1.5
+      : a.actors.some((y) => named(y).includes(x)) ? 0.5 : 0), 0);
+    const rank = (a) => [-score(a), a.holding ? 0 : 1, (groups.indexOf(a.actors[0]) + 1) || groups.length + 1, -g.depth[a.id]];
+    const best = (nodes) => nodes.map((a) => [rank(a), a]).sort(([x], [y]) => {
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+      return 0;
+    }).map(([, a]) => a)[0];
+    let hit = g.nodes.find((a) => a.id.toLowerCase() === q || text(a, "en") === q || text(a, "zh") === q)
+      || best(g.nodes.filter((a) => said(a).includes(q)));
+    if (!hit) {
+      const group = conclusions(g).find(({ actor }) => named(actor).includes(q));
+      if (group) return showActor(group);
+      hit = best(g.nodes.filter((a) => words.every((x) => said(a).includes(x) || a.actors.some((y) => named(y).includes(x)))));
+    }
     if (!hit) return null;
     if (!visible().has(hit.id)) { state.collapsed.clear(); restyle(); }
     network.selectNodes([hit.id]);
     network.focus(hit.id, { scale: 1.1, animation: false });
     showPanel(hit.id);
     return hit.id;
+  }
+
+  function showActor(group) {  // an actor found: its conclusions listed and framed
+    if (!visible().has(group.ids[0])) { state.collapsed.clear(); restyle(); }
+    showHome(group.actor);
+    network.selectNodes(group.ids);
+    frame(group.ids, group.ids[0]);
+    return group.ids[0];
+  }
+
+  // With nothing selected, the panel lists each actor's conclusions with their values, each a link
+  // that lights its path and frames it: how a teacher finds the platform, or the model providers.
+  function showHome(only) {
+    const g = graph(), panel = $("panel");
+    state.selected = null; state.home = only || null;
+    panel.replaceChildren(el("h2", w("conclusions")));
+    if (only) {
+      const all = el("button", w("allActors"), "link back");
+      all.addEventListener("click", () => showHome());
+      panel.appendChild(all);
+    }
+    for (const { actor, ids } of conclusions(g)) {
+      if (only && actor !== only) continue;
+      const box = el("section", null, "actor");
+      box.dataset.actor = actor;
+      box.appendChild(el("h3", pick(view.actors[actor]) || actor));
+      const ul = el("ul", null, "outcomes");
+      for (const id of ids) {
+        const a = g.byId[id], li = el("li");
+        li.appendChild(masked(a) ? el("span", "…", "badge") : valueBadge(state.values[id]));
+        const others = a.actors.slice(1).map((x) => pick(view.actors[x]) || x);
+        const b = el("button", pick(st(a).label) + (others.length ? ` → ${others.join(", ")}` : ""), "link");
+        b.dataset.node = id;
+        b.addEventListener("click", () => open(id));
+        const what = el("span");
+        what.appendChild(b);
+        const h = a.holding;
+        if (h && !masked(a)) what.appendChild(el("span", w("held").replace("{who}", w(h.by_court ? "court" : "expected")).replace("{value}", w(h.value)), "meta"));
+        li.appendChild(what);
+        ul.appendChild(li);
+      }
+      box.appendChild(ul);
+      panel.appendChild(box);
+    }
+  }
+
+  function open(id) {  // a conclusion from the list: its path lit and framed, its panel
+    if (!visible().has(id)) state.collapsed.clear();
+    network.selectNodes([id]);
+    focus(id);
+    showPanel(id);
+    frame([...path().nodes], id);
   }
 
   function savePng() {
@@ -513,10 +583,10 @@ const LexpathPage = (() => {
   function setLang(lang) { state.lang = lang; $("lang").value = lang; header(); legend(); restyle(); fillSearch(); }
 
   function setDoctrine(i) {
-    state.graph = i; state.focus = null; state.selected = null; state.collapsed.clear(); state.facts = null;
+    state.graph = i; state.focus = null; state.selected = null; state.home = null; state.collapsed.clear(); state.facts = null;
     $("doctrine").value = String(i);
-    $("panel").replaceChildren();
     header(); draw();
+    showHome();
     firstView();
     for (const hook of api.onDoctrine) hook();
   }
@@ -552,6 +622,7 @@ const LexpathPage = (() => {
     drawnMs: () => state.drawnMs,
     network: () => network,
     conclusions: () => conclusions(graph()), firstView, frame,
+    showHome, open,
     graph, focus, toggle, find, setLang, setDoctrine, savePng, restyle, showPanel, legend, w, pick, el, valueBadge,
     setFacts(facts) { state.facts = facts; state.values = L.evaluate(graph(), facts); restyle(); },
   };
@@ -562,7 +633,7 @@ const LexpathPage = (() => {
   legend();
   state.focus = view.focus;
   draw();
-  if (state.focus) showPanel(state.focus);
+  if (state.focus) showPanel(state.focus); else showHome();
   firstView();
   return api;
 })();
