@@ -32,7 +32,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--screenshot", type=Path)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="lexpath-bench-"))
+    with tempfile.TemporaryDirectory(prefix="lexpath-bench-") as tmp:  # removed however the run ends
+        run(args, Path(tmp))
+
+
+def run(args: argparse.Namespace, folder: Path) -> None:
+    """Render both pages into folder, then time them in Chromium."""
     render, teach = folder / "hangzhou.html", folder / "teach.html"
     lexpath = [sys.executable, "-m", "lexpath"]
     subprocess.run([*lexpath, "render", CASE, "-o", str(render), "--focus", FOCUS], check=True, stdout=subprocess.DEVNULL)

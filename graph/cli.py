@@ -211,6 +211,8 @@ def run_render(args) -> int:
     if args.case is None:
         if not doctrines:
             args.parser.error("render needs a CASE, or --doctrine ID to draw the law alone")
+        if args.focus or args.actor:  # the law alone has no conclusions and no actors to choose
+            args.parser.error(f"{'--focus' if args.focus else '--actor'} needs a CASE; --doctrine alone draws the law without one")
         view = doctrine_page(doctrines, args.lang)
     else:
         view = case_page(args.case, doctrines, args.lang, args.focus, args.actor)

@@ -10,6 +10,7 @@ doctrine files reaches the page only as JSON data and is inserted with textConte
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +27,7 @@ from .load import Case, Holding
 from .logic import Value
 from .terms import LEX
 
-__all__ = ["View", "expr_data", "layout", "graph_data", "statement_data", "case_view", "case_page", "doctrine_page", "teach_data", "teach_page", "page", "write_page"]
+__all__ = ["View", "expr_data", "node_sizes", "layout", "graph_data", "view_edges", "statement_data", "case_view", "case_page", "doctrine_page", "teach_data", "teach_page", "page", "write_page"]
 
 KINDS = ("Proposition", "Factor", "Element", "Issue", "Conclusion", "Remedy")
 COLUMN, ROW, LANE = 320, 96, 250  # px between layers, between nodes of a lane, between lanes
@@ -64,13 +65,98 @@ def _layers(G: nx.DiGraph) -> dict[str, int]:
     return layer
 
 
-def layout(G: nx.DiGraph) -> dict[str, tuple[int, int]]:
+# What page.js draws, for estimating each node's box: its label is "⊕ ✔ statement\nactor → actor"
+# in 14 px type, wrapped by vis-network at 230 px (nodeItem's font and widthConstraint), with
+# 5 px margins. getBoundingBox adds a box's corner radius on every side (page.js SHAPES); an
+# ellipse (Factor, Remedy) is twice its text's height, a database (Issue) a square.
+LINE, WRAP, MARGIN, GAP = 14, 230, 10, 16  # px: line height, wrap width, margins, between boxes
+SHAPE_OF = {"Proposition": ("box", 0), "Factor": ("ellipse", 0), "Element": ("box", 14), "Issue": ("database", 0),
+            "Conclusion": ("box", 6), "Remedy": ("ellipse", 0)}
+_WIDTHS = ((4.7, "ijlIJ.,:;'|\\/ "), (5.8, "frt()[]-!"), (7.7, '"*_`?szc'), (9.0, "LFkvxyPaeoTYEbdghnpquS$0123456789{}"),
+           (11.0, "ABCDGHKNOQRUVXZ&"))
+
+
+def _char_width(ch: str) -> float:
+    """At least the width of ch in 14 px DejaVu Sans, a wide font (Chromium's system-ui on Linux);
+    CJK at 1 em, as the CJK fonts set it."""
+    for width, chars in _WIDTHS:
+        if ch in chars:
+            return width
+    return 14.0
+
+
+def _width(text: str) -> float:
+    return sum(map(_char_width, text))
+
+
+def _wrapped(text: str, wrap: float = WRAP) -> tuple[int, float]:
+    """Lines and widest line of text as vis-network 9 wraps it (LabelSplitter.splitStringIntoLines).
+
+    Its quirks count: a space is measured three times over while fitting words, a word too long
+    for a line breaks one character past the width, and may leave an empty line behind.
+    """
+    lines: list[float] = []
+    for para in text.split("\n"):
+        tokens = re.sub(r"([^\r][^ ]*)( +)", "\\1\r\\2\r", re.sub(r"^( +)", "\\1\r", para)).split("\r")
+        while tokens:
+            fit, joined = 0, ""
+            while fit < len(tokens):
+                candidate = joined + ("" if joined == "" else " ") + tokens[fit]
+                if _width(candidate) > wrap:
+                    break
+                joined, fit = candidate, fit + 1
+            if fit == 0:  # one word longer than the line
+                word, k = tokens[0], 0
+                while k < len(word) and _width(word[:k]) <= wrap:
+                    k += 1
+                lines.append(_width(word[:k]))
+                tokens[0] = word[k:]
+            else:
+                end = fit
+                if tokens[fit - 1] == " ":
+                    fit -= 1
+                elif end < len(tokens) and tokens[end] == " ":
+                    end += 1
+                lines.append(_width("".join(tokens[:fit])))
+                tokens = tokens[end:]
+    wrapped = len(lines) > text.count("\n") + 1  # then a line may be as wide as vis-network lets it
+    return len(lines), max([*lines, wrap + _char_width("中")] if wrapped else lines, default=0.0)
+
+
+def node_sizes(G: nx.DiGraph, doctrine: Doctrine, actors: Mapping[str, Mapping[str, str]]) -> dict[str, tuple[float, float]]:
+    """Each node's (width, height) as the page draws it, at most: the larger of its two languages.
+
+    The page switches language without moving nodes, so each needs room for its longer label,
+    folded (⊕) or not.
+    """
+    sizes = {}
+    for n, a in G.nodes(data=True):
+        st = doctrine.statements[a["statement"]]
+        shape, radius = SHAPE_OF[st.kind]
+        w = h = 0.0
+        for lang in ("en", "zh"):
+            names = " → ".join(_both(actors.get(x, {})).get(lang) or x for x in a["args"])
+            lines, widest = _wrapped(f"⊕\u00a0✔\u00a0{_both(st.label)[lang]}\n{names}")
+            if shape == "ellipse":
+                size = (widest + lines * LINE, 2 * lines * LINE)
+            elif shape == "database":
+                size = (widest + MARGIN,) * 2
+            else:
+                size = (widest + MARGIN + 2 * radius, lines * LINE + MARGIN + 2 * radius)
+            w, h = max(w, size[0]), max(h, size[1])
+        sizes[n] = (w, h)
+    return sizes
+
+
+def layout(G: nx.DiGraph, sizes: Mapping[str, tuple[float, float]] | None = None) -> dict[str, tuple[int, int]]:
     """Positions for a left-to-right drawing: facts on the left, conclusions on the right.
 
     Layers are ordered right to left by the mean position of each node's parents (conclusions
     grouped by actor), then placed left to right at the mean height of each node's children,
     kept at least one row apart, so that support flows in nearly straight lines. A long layer
     (the facts) folds into staggered lanes, so the drawing stays about as wide as it is tall.
+    sizes (node_sizes) keeps the boxes of one lane GAP apart however tall their labels wrap;
+    without it every node counts as one row high.
     """
     layer = _layers(G)
     by_layer: dict[int, list[str]] = {}
@@ -89,20 +175,27 @@ def layout(G: nx.DiGraph) -> dict[str, tuple[int, int]]:
             nodes.sort(key=key)
         for i, n in enumerate(nodes):
             rank[n] = i / max(len(nodes) - 1, 1)
+    height = {n: (sizes[n][1] if sizes else ROW - GAP) for n in G}
+    wide = [max((sizes[n][0] if sizes else LANE - GAP for n in by_layer.get(L, [])), default=0) for L in range(depth + 2)]
     pos: dict[str, tuple[int, int]] = {}
     x = 0
     for L in range(depth + 1):
         nodes = by_layer.get(L, [])
         lanes = max(1, min(MAX_LANES, -(-len(nodes) // LANE_ROWS)))  # long layers fold into lanes
+        lane = max(LANE, round(wide[L] + GAP))  # lanes and layers wide enough for their widest box
         last = None
+        above: list[str | None] = [None] * lanes  # the node last placed in each lane
         for i, n in enumerate(nodes):
             downs = [pos[c][1] for c in G.predecessors(n)]
             y = round(sum(downs) / len(downs)) if downs else (0 if last is None else last + ROW // lanes)
             if last is not None:
                 y = max(y, last + ROW // lanes)
-            pos[n] = (x + (lanes - 1 - i % lanes) * LANE, y)
-            last = y
-        x += (lanes - 1) * LANE + COLUMN
+            up = above[i % lanes]
+            if up is not None:  # clear of the box above it in its lane
+                y = max(y, pos[up][1] + -(-(height[up] + height[n] + 2 * GAP) // 2))
+            pos[n] = (x + (lanes - 1 - i % lanes) * lane, int(y))
+            last, above[i % lanes] = int(y), n
+        x += (lanes - 1) * lane + max(COLUMN, round((wide[L] + wide[L + 1]) / 2 + 3 * GAP))
     return pos
 
 
@@ -114,37 +207,44 @@ def _term(doctrine: Doctrine, iri: str) -> dict:
     return {"id": local_name(iri), "label": {lang: doctrine.label_of(iri, lang) for lang in ("en", "zh")}}
 
 
-def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = ()) -> dict:
-    """One doctrine's grounded graph as page data: nodes with all they show, edges."""
+def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = (),
+               actors: Mapping[str, Mapping[str, str]] | None = None) -> dict:
+    """One doctrine's grounded graph as page data: each statement once, each node with its own part.
+
+    actors labels the entities (or, drawing the law alone, the role variables) the nodes are
+    about, as the page shows them: their length decides how far apart the nodes are laid out.
+
+    What every node of a statement shares (kind, legal basis, burden, premise, default) is said
+    once, on the statement; legal sources are named by id and labelled once, in `sources`; edges
+    are not listed, since a node's conditions name its children. evaluate.js's indexed() fills
+    each node in from its statement and derives the edges, so the page sees whole nodes.
+    """
     held = {(h.statement, h.about): h for h in holdings}
-    pos = layout(G)
+    pos = layout(G, node_sizes(G, doctrine, actors or {}))
+    sources: dict[str, dict] = {}
     statements: dict[str, dict] = {}
     nodes = []
     for n in G.graph["order"]:
         a = G.nodes[n]
         st = doctrine.statements[a["statement"]]
         if st.id not in statements:
-            statements[st.id] = statement_data(st, doctrine)
-        item = {"id": n, "statement": st.id, "kind": st.kind, "actors": list(a["args"]),
-                "x": pos[n][0], "y": pos[n][1]}
+            statements[st.id] = statement_data(st, doctrine, sources)
+            if a.get("burden") is not None:
+                b = a["burden"]
+                statements[st.id]["burden"] = {"value": b.value.value, "bearer": _source(doctrine, b.bearer, sources),
+                                               "basis": [_source(doctrine, x, sources) for x in b.legal_basis]}
+            if a.get("premise") is not None:  # a doctrine reading a foreign case: every node of it
+                pr = a["premise"]
+                statements[st.id]["premise"] = {"value": pr.value.value, "label": _both(pr.label),
+                                                "basis": [_source(doctrine, x, sources) for x in pr.legal_basis]}
+        item = {"id": n, "statement": st.id, "actors": list(a["args"]), "x": pos[n][0], "y": pos[n][1]}
         if st.kind == "Proposition":
-            fact, burden, premise = a["fact"], a["burden"], a.get("premise")
-            item["fact"] = None if fact is None else {
-                "id": fact.id, "value": fact.value.value, "locator": fact.locator, "tag": fact.tag,
-                "open": fact.open_to_change,
-            }
-            item["unstated"] = a["unstated"].value
-            item["burden"] = None if burden is None else {
-                "bearer": _term(doctrine, burden.bearer),
-                "basis": [_term(doctrine, s) for s in burden.legal_basis],
-            }
-            item["premise"] = None if premise is None else {
-                "value": premise.value.value, "label": _both(premise.label),
-                "basis": [_term(doctrine, s) for s in premise.legal_basis],
-            }
+            fact = a["fact"]
+            if fact is not None:
+                item["fact"] = {"id": fact.id, "value": fact.value.value, "locator": fact.locator, "tag": fact.tag,
+                                "open": fact.open_to_change}
         else:
             item["conditions"] = [{"decides": c.decides.value, "expr": expr_data(c.expr)} for c in a["conditions"]]
-            item["default"] = a["default"].value
         h = held.get((a["statement"], a["args"]))
         if h is not None:
             item["holding"] = {"id": h.id, "value": h.value.value, "by_court": h.by_court,
@@ -153,20 +253,46 @@ def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = 
     return {
         "doctrine": {"id": doctrine.id, "label": _both(doctrine.label),
                      "jurisdiction": _term(doctrine, doctrine.jurisdiction)},
+        "sources": {k: v for k, (_, v) in sources.items()},
         "statements": statements,
         "nodes": nodes,
-        "edges": [{"from": c, "to": p} for c, p in G.edges],
     }
 
 
-def statement_data(st, doctrine: Doctrine) -> dict:
+def view_edges(g: Mapping) -> list[tuple[str, str]]:
+    """The edges (child, parent) of one graph of the page data: every node a condition names."""
+    def leaves(expr):
+        if "m" in expr:
+            yield from expr["m"]
+        for key in ("all", "any", "of"):
+            for x in expr.get(key, ()):
+                yield from leaves(x)
+        for key in ("not", "holds", "unless"):
+            if key in expr:
+                yield from leaves(expr[key])
+    return list(dict.fromkeys((c, n["id"]) for n in g["nodes"] for cond in n.get("conditions", ()) for c in leaves(cond["expr"])))
+
+
+def _source(doctrine: Doctrine, iri: str, sources: dict[str, tuple[str, dict]]) -> str:
+    """The id under which a legal source (or any labelled term) is listed once in `sources`."""
+    key = local_name(iri)
+    if sources.setdefault(key, (iri, None))[0] != iri:  # two namespaces, one local name: keep both
+        key = iri
+        sources.setdefault(key, (iri, None))
+    if sources[key][1] is None:
+        sources[key] = (iri, {lang: doctrine.label_of(iri, lang) for lang in ("en", "zh")})
+    return key
+
+
+def statement_data(st, doctrine: Doctrine, sources: dict[str, tuple[str, dict]]) -> dict:
     """What the page shows of a doctrine statement, whichever actors it is grounded for."""
     out = {"kind": st.kind, "label": _both(st.label), "definition": _both(st.definition),
-           "basis": [_term(doctrine, s) for s in st.legal_basis]}
+           "basis": [_source(doctrine, s, sources) for s in st.legal_basis]}
     if st.kind == "Proposition":
         out["question"] = _both(st.question)
     else:
         out["ordered"] = st.ordered
+        out["default"] = st.default.value
         out["says"] = {"established": _both(st.if_established), "refuted": _both(st.if_refuted)}
     return out
 
@@ -208,10 +334,11 @@ class View:
         for n in g["nodes"]:
             value = self.values[graph][n["id"]]
             label = g["statements"][n["statement"]]["label"][lang]
-            net.add_node(n["id"], label=label, x=n["x"], y=n["y"], shape=SHAPES[n["kind"]],
+            kind = g["statements"][n["statement"]]["kind"]
+            net.add_node(n["id"], label=label, x=n["x"], y=n["y"], shape=SHAPES[kind],
                          color=COLOURS[value], title=f"{label}: {value}")
-        for e in g["edges"]:
-            net.add_edge(e["from"], e["to"])
+        for child, parent in view_edges(g):
+            net.add_edge(child, parent)
         return net
 
 
@@ -232,8 +359,8 @@ def case_view(
     Each graph comes with the case as read under its doctrine (the holdings it compares with).
     values holds the Python evaluator's value of every node, per graph: kept beside the page data
     (the page computes its own, and the browser tests compare the two); pyvis draws them. focus names a node of the first graph whose
-    justification the page opens highlighted; actor keeps the statements about that actor and all
-    they rest on.
+    justification the page opens highlighted and framed; actor keeps the statements about that
+    actor and all they rest on, and the page opens on that actor's conclusions.
     """
     from .explain import suggest
 
@@ -241,6 +368,7 @@ def case_view(
     if actor is not None and actor not in case.entities:
         known = sorted(case.entities)
         raise UnknownIdError(case.path, actor, f"no entity has this id; known: {', '.join(known)}{suggest(actor, known)}")
+    labels = {e.id: _both(e.label) for e in sorted(case.entities.values(), key=lambda e: e.id)}
     datas = []
     for G, read, doctrine in graphs:
         if actor is not None:
@@ -248,10 +376,14 @@ def case_view(
             keep = set(own).union(*(nx.ancestors(G, n) for n in own))
             G = G.subgraph(keep).copy()
             G.graph["order"] = tuple(n for n in G.graph["order"] if n in keep)
-        datas.append(graph_data(G, doctrine, read.holdings))
+        datas.append(graph_data(G, doctrine, read.holdings, labels))
     first = {n["id"] for n in datas[0]["nodes"]}
+    if focus is not None and focus not in first and focus in graphs[0][0]:
+        raise UnknownIdError(case.path, focus, f"left out by --actor {actor} (not about {actor}, and nothing about "
+                             f"{actor} rests on it); drop --actor, or focus on a conclusion about {actor}")
     if focus is not None and focus not in first:
-        conclusions = [n["id"] for n in datas[0]["nodes"] if n["kind"] in ("Conclusion", "Remedy")]
+        kinds = datas[0]["statements"]
+        conclusions = [n["id"] for n in datas[0]["nodes"] if kinds[n["statement"]]["kind"] in ("Conclusion", "Remedy")]
         near = [c for c in conclusions if focus.lower() in c.lower()][:3]
         hint = f"; did you mean {', '.join(near)}?" if near else suggest(focus, conclusions)
         raise UnknownIdError(case.path, focus, f"no conclusion has this id{hint}")
@@ -260,6 +392,7 @@ def case_view(
         "lexpath": __version__,
         "lang": lang,
         "focus": focus,
+        "actor": actor,
         "case": {
             "id": case.id,
             "title": _both(case.title),
@@ -268,7 +401,7 @@ def case_view(
             "decided": case.decided,
             "changes": _both(case.changes) if case.changes else None,
         },
-        "actors": {e.id: _both(e.label) for e in case.entities.values()},
+        "actors": labels,
         "tags": {t: _tag_label(doctrine, t) for t in sorted({f.tag for f in case.facts} | {h.tag for h in case.holdings}) if t},
         "graphs": datas,
     }, tuple({n["id"]: v[n["id"]] for n in d["nodes"]} for d, v in zip(datas, values)))
@@ -318,14 +451,14 @@ def doctrine_page(doctrine_refs: Sequence[str], lang: str = "en") -> View:
     from .ground import outline
     from .load import doctrine_for
 
-    datas, values, actors = [], [], {}
-    for ref in doctrine_refs:
-        doctrine = doctrine_for(ref, "")
+    doctrines = [doctrine_for(ref, "") for ref in doctrine_refs]
+    actors = {local_name(r): {lang: d.label_of(r, lang) for lang in ("en", "zh")} for d in doctrines for r in d.role_vars}
+    datas, values = [], []
+    for doctrine in doctrines:
         G = outline(doctrine)
-        datas.append(graph_data(G, doctrine))
+        datas.append(graph_data(G, doctrine, (), actors))
         values.append({n: v.value for n, v in evaluate(G).values.items()})
-        actors.update({local_name(r): {lang: doctrine.label_of(r, lang) for lang in ("en", "zh")} for r in doctrine.role_vars})
-    return View({"lexpath": __version__, "lang": lang, "focus": None, "case": None, "actors": actors,
+    return View({"lexpath": __version__, "lang": lang, "focus": None, "actor": None, "case": None, "actors": dict(sorted(actors.items())),
                  "tags": {}, "graphs": datas}, tuple(values))
 
 

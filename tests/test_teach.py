@@ -110,6 +110,8 @@ def test_toggles_predict_and_quiz_in_the_page(browser, pages):
     assert label == len(G)
     masked = browser.execute_script("return window.lexpath.mask(window.lexpath.graph().byId[arguments[0]])", target)
     assert masked is True
+    legend = browser.execute_script("return document.getElementById('legend').textContent")
+    assert browser.execute_script("return window.lexpath.w('masked')") in legend  # the … of a hidden outcome
     browser.execute_script("document.getElementById('reveal').click()")
     assert browser.execute_script("return window.lexpath.mask(window.lexpath.graph().byId[arguments[0]])", target) is False
 

@@ -1,6 +1,6 @@
 // evaluate.js: the page's evaluator, the JavaScript mirror of logic.py, evaluate.py and the
 // justification of explain.py, name for name. A graph is the page data of one doctrine
-// (render.graph_data); values map node ids to "established" | "refuted" | "unknown".
+// (render.graph_data), filled in by indexed(); values map node ids to "established" | "refuted" | "unknown".
 // The browser tests hold this file and the Python evaluator to the same values and paths.
 "use strict";
 
@@ -133,10 +133,32 @@ const LexpathLogic = (() => {
     return { nodes, edges };
   }
 
-  // Index the nodes of a graph by id (once per graph).
+  function leaves(expr, out) {
+    if ("m" in expr) out.push(...expr.m);
+    else if ("not" in expr) leaves(expr.not, out);
+    else if ("holds" in expr) { leaves(expr.holds, out); leaves(expr.unless, out); }
+    else for (const x of expr.all || expr.any || expr.of) leaves(x, out);
+    return out;
+  }
+
+  // Index the nodes of a graph by id, fill each node in with what it shares with its statement
+  // (render.graph_data says that once), and list the edges child -> parent its conditions name.
   function indexed(graph) {
     graph.byId = {};
-    for (const a of graph.nodes) graph.byId[a.id] = a;
+    const edges = new Map();
+    for (const a of graph.nodes) {
+      const s = graph.statements[a.statement];
+      graph.byId[a.id] = a;
+      a.kind = s.kind;
+      if (a.kind === "Proposition") {
+        a.fact = a.fact || null; a.burden = s.burden || null; a.premise = s.premise || null;
+        a.unstated = s.burden ? s.burden.value : U;
+      } else {
+        a.default = s.default;
+        for (const c of a.conditions) for (const n of leaves(c.expr, [])) edges.set(n + "\u0000" + a.id, { from: n, to: a.id });
+      }
+    }
+    graph.edges = [...edges.values()];
     return graph;
   }
 

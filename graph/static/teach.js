@@ -135,6 +135,7 @@
   }
 
   P.mask = (a) => ui.predict && !ui.revealed && a.kind !== "Proposition";
+  P.legend();  // now with the mark of a hidden outcome
   P.onRefresh.push(render);
   P.onDoctrine.push(() => { ui.revealed = false; ui.guesses = {}; render(); });
   P.teach = { ui, setFact, render };
