@@ -50,6 +50,8 @@ WORDS = {
         "held": "The court held it {value} ({locator}, {tag}).", "expected": "The expected outcome, an expectation stored with the case and not a court's holding, is that it is {value} ({locator}, {tag}).",
         "agrees": "The reasoning above agrees.", "disagrees": "The reasoning above does not reach the same value.",
         "undecided": "The reasoning above leaves it undetermined.", "none": "There is no holding on this point.",
+        "remedy": {T: "granted", F: "refused", U: "undetermined", "issue": "Should “{label}” be granted as to {actors}?",
+                   "held": "The court {value} it ({locator}, {tag})."},
         "intro": "An IRAC brief built from the doctrine `{doctrine}` and the facts of the case file; every sentence ends with the node of the graph or the fact it comes from.",
         "sep": ", ", "and": " and ", "semi": "; ", "space": " ", "end": ".", "basis_lead": " ({basis})",
         "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
@@ -76,6 +78,8 @@ WORDS = {
         "held": "法院认定其{value}（{locator}，{tag}）。", "expected": "案件文件所载预期（并非法院认定）：{value}（{locator}，{tag}）。",
         "agrees": "上述推理与之一致。", "disagrees": "上述推理得出的结论与之不同。",
         "undecided": "上述推理无法确定该点。", "none": "对此没有裁判认定。",
+        "remedy": {T: "予以支持", F: "不予支持", U: "无法确定", "issue": "就{actors}而言，“{label}”的请求是否应予支持？",
+                   "held": "法院对此{value}（{locator}，{tag}）。"},
         "intro": "本 IRAC 摘要仅依据适用法律 `{doctrine}` 的规则与案件文件所载事实生成；每句末尾注明其所依据的图谱节点或事实。",
         "sep": "、", "and": "与", "semi": "；", "space": "", "end": "。", "basis_lead": "依{basis}，",
         "date": "{y}年{m}月{d}日",
@@ -252,11 +256,12 @@ def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: 
         out += ["", *assumption_lines(rep["assumptions"], doctrine.id, lang, "- ")]
     for i, r in enumerate(issues, 1):
         st = doctrine.statements[r.statement]
+        ask = {**w, **w["remedy"]} if st.kind == "Remedy" else w  # a remedy is granted or refused, not established
         label = _pick(st.label, lang)
         actors = writer.join(r.actors)
         tree = justification(G, ev, r.node, doctrine)
         out += ["", f"## {w['heading'].format(i=_number(i, lang), label=label, actors=actors)}", ""]
-        out += [f"{w['dot'].format(w['I'])}{w['issue'].format(label=label, actors=actors)} [{r.node}]", ""]
+        out += [f"{w['dot'].format(w['I'])}{ask['issue'].format(label=label, actors=actors)} [{r.node}]", ""]
         rule = writer.sentence(_pick(st.definition, lang), writer.cite(tree.get("legal_basis", ())))
         out += [f"{w['dot'].format(w['R'])}{rule} [{st.id}]", ""]
         out += [w["dot"].format(w["A"]).rstrip(), ""]
@@ -267,8 +272,8 @@ def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: 
         if h is None:
             out.append(f"{w['dot'].format(w['H'])}{w['none']} [{r.node}]")
         else:
-            said = w["held" if h.by_court else "expected"].format(
-                value=w[h.value], locator=h.locator, tag=tags.get(h.tag, h.tag)
+            said = ask["held" if h.by_court else "expected"].format(
+                value=ask[h.value], locator=h.locator, tag=tags.get(h.tag, h.tag)
             )
             verdict = w["undecided"] if r.agrees is None else w["agrees"] if r.agrees else w["disagrees"]
             out.append(f"{w['dot'].format(w['H'])}{said}{w['space']}{verdict} [{h.id}]")

@@ -173,3 +173,13 @@ def test_a_proposition_without_a_denial_breaks_the_shapes(tmp_path):
     assert DENIAL in TINY
     bare = write(tmp_path, "bare.ttl", TINY.replace(" ;" + DENIAL, " ."))
     one_line_error(lexpath("brief", "hangzhou-ultraman-lora", "--doctrine", str(bare)), str(bare), "Reviewed", "lex:denial")
+
+
+@pytest.mark.parametrize("lang, asked, held", [
+    ("en", "**Issue.** Should “damages” be granted as to", "**Holding.** The court granted it (R3, found)."),
+    ("zh", "“赔偿损失”的请求是否应予支持？", "**裁判**：法院对此予以支持（R3，法院认定）。"),
+])
+def test_a_remedy_is_granted_or_refused_not_established(lang, asked, held):
+    text, _, _ = written("hangzhou-ultraman-lora", actor="rights-holder", lang=lang)
+    assert asked in text and held in text
+    assert "“damages” established" not in text and "“赔偿损失”是否成立" not in text
