@@ -75,7 +75,7 @@ WORDS = {
         "issue": "就{actors}而言，“{label}”是否成立？", "open": "“{label}”是否成立，现有事实不足以确定。",
         "who": "就{actors}而言，", "again": "（见上文）", "paren": "（{}）", "dot": "**{}**：",
         "heading": "争点{i}：{label}——{actors}", "I": "争点", "R": "规则", "A": "适用", "C": "结论", "H": "裁判",
-        "held": "法院认定其{value}（{locator}，{tag}）。", "expected": "案件文件所载预期（并非法院认定）：{value}（{locator}，{tag}）。",
+        "held": "法院认定其{value}（{locator}，{tag}）。", "expected": "案件文件所载预期结果（并非法院认定）为“{value}”（{locator}，{tag}）。",
         "agrees": "上述推理与之一致。", "disagrees": "上述推理得出的结论与之不同。",
         "undecided": "上述推理无法确定该点。", "none": "对此没有裁判认定。",
         "remedy": {T: "予以支持", F: "不予支持", U: "无法确定", "issue": "就{actors}而言，“{label}”的请求是否应予支持？",
