@@ -36,7 +36,7 @@ WORDS = {
         "open_fact": {"found": "The court left open whether {label}.",
                       "reported": "A secondary source leaves open whether {label}.",
                       "inferred": "On our reading of the judgment, it remains open whether {label}."},
-        "negated": "it is not the case that {label}",  # only for a proposition without lex:denial
+        "negated": "“{label}” does not hold",  # only for a proposition without lex:denial (the shapes require one)
         "burden": {T: "Nothing in the case shows that {denial}; the burden of proving it lies on {bearer}{basis}, so it is taken that {label}.",
                    F: "Nothing in the case shows that {label}; the burden of proving it lies on {bearer}{basis}, so it is taken as not established.",
                    U: "The case does not state whether {label}; the burden of proof lies on {bearer}{basis}, and the point is left open."},
@@ -64,7 +64,7 @@ WORDS = {
         "open_fact": {"found": "“{label}”是否属实，法院未作认定。",
                       "reported": "“{label}”是否属实，据二手来源报道尚无定论。",
                       "inferred": "“{label}”是否属实，依我们对判决的理解尚无法确定。"},
-        "negated": "“{label}”不成立",  # only for a proposition without lex:denial
+        "negated": "“{label}”不成立",  # only for a proposition without lex:denial (the shapes require one)
         "burden": {T: "案件中没有证据证明{denial}；{basis}该事实应由{bearer}承担举证责任，故认定{label}。",
                    F: "案件中没有证据证明{label}；{basis}该事实应由{bearer}承担举证责任，故对该事实不予认定。",
                    U: "案件未载明“{label}”是否属实；{basis}举证责任在{bearer}，该点无法确定。"},
