@@ -149,6 +149,7 @@ class Statement:
     if_established: Text
     if_refuted: Text
     question: Text
+    denial: Text  # a base proposition's negation in prose, for when it is refuted; {} for a rule
     legal_basis: tuple[str, ...]
     close_match: tuple[str, ...] = ()  # statements of other doctrines that correspond (skos:closeMatch)
 
@@ -343,6 +344,7 @@ class _Compiler:
             if_established=FrozenMap(_texts(g, subject, LEX.ifEstablished)),
             if_refuted=FrozenMap(_texts(g, subject, LEX.ifRefuted)),
             question=FrozenMap(_texts(g, subject, LEX.question)),
+            denial=FrozenMap(_texts(g, subject, LEX.denial)),
             legal_basis=tuple(sorted((str(x) for x in g.objects(subject, LEX.legalBasis)), key=natural_key)),
             close_match=tuple(sorted({str(x) for x in g.objects(subject, SKOS.closeMatch)}
                                      | {str(x) for x in g.subjects(SKOS.closeMatch, subject)})),

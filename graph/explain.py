@@ -37,7 +37,8 @@ WORDS = {
            "holdings": "Holdings and expectations", "facts": "Facts", "doctrine": "doctrine", "variant": "teaching variant of", "unused": "facts this doctrine does not use",
            "premise": "ASSUMED: {label}", "premise_stated": "; the case states {value} ({fact})",
            "assumptions": "Assumed by doctrine {doctrine} to read a case of another jurisdiction (premises, not facts of the case)",
-           "stated": "the case states {value} ({fact})", "unstated_short": "the case is silent"},
+           "stated": "the case states {value} ({fact})", "unstated_short": "the case is silent",
+           "colon": ": ", "dash": " — ", "semi": "; "},
     "zh": {T: "成立", F: "不成立", U: "未知", "court": "法院", "expected": "预期（我们的解读）",
            "agrees": "一致", "disagrees": "不一致", "accept": "成立条件", "reject": "排除条件",
            "default": "否则", "seen": "（同上）", "not": "并非 ", "unstated": "案件未陈述",
@@ -46,7 +47,8 @@ WORDS = {
            "holdings": "认定与预期", "facts": "事实", "doctrine": "适用法律", "variant": "教学变体，改编自", "unused": "所适用法律未使用的事实",
            "premise": "假设：{label}", "premise_stated": "；案件陈述为{value}（{fact}）",
            "assumptions": "适用法律 {doctrine} 为审视另一法域的案件所作的假设（前提，不是案件事实）",
-           "stated": "案件陈述为{value}（{fact}）", "unstated_short": "案件未提及"},
+           "stated": "案件陈述为{value}（{fact}）", "unstated_short": "案件未提及",
+           "colon": "：", "dash": "——", "semi": "；"},
 }
 
 
@@ -326,14 +328,15 @@ def _fact_note(source: dict, lang: str, value: str) -> str:
 def assumption_lines(items: list[dict], doctrine: str, lang: str, bullet: str) -> list[str]:
     """The premises a doctrine assumed, as lines: a heading, then one line per premise and entity."""
     w = WORDS[lang]
-    lines = [f"{w['assumptions'].format(doctrine=doctrine)}:"]
+    colon = w["colon"]
+    lines = [f"{w['assumptions'].format(doctrine=doctrine)}{colon.rstrip()}"]
     for item in items:
-        basis = "; ".join(_pick(s["label"], lang) for s in item["legal_basis"])
-        lines.append(f"  {bullet}{_pick(item['label'], lang)}: {w[Value(item['value'])]}" + (f" — {basis}" if basis else ""))
+        basis = w["semi"].join(_pick(s["label"], lang) for s in item["legal_basis"])
+        lines.append(f"  {bullet}{_pick(item['label'], lang)}{colon}{w[Value(item['value'])]}" + (f"{w['dash']}{basis}" if basis else ""))
         for about in item["about"]:
             said = about["stated"]
             note = w["stated"].format(value=w[Value(said["value"])], fact=said["fact"]) if said else w["unstated_short"]
-            lines.append(f"      {bullet}{about['node']}: {note}")
+            lines.append(f"      {bullet}{about['node']}{colon}{note}")
     return lines
 
 

@@ -92,6 +92,7 @@ class LEX(DefinedNamespace):
     decided: URIRef
     default: URIRef
     definedIn: URIRef
+    denial: URIRef
     dependsOn: URIRef
     deploysModelOf: URIRef
     established: URIRef

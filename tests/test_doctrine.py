@@ -35,7 +35,8 @@ def rule(name, condition, kind="Conclusion"):
 
 # A proposition only this doctrine reads: it cites the source that makes it matter.
 OWN = """t:Own a lex:Proposition ; rdfs:label "Own"@zh , "own"@en ; skos:definition "d"@zh , "d"@en ;
-    lex:roles ( p:provider ) ; lex:legalBasis t:art1 ; lex:question "q"@zh , "q"@en .
+    lex:roles ( p:provider ) ; lex:legalBasis t:art1 ; lex:question "q"@zh , "q"@en ;
+    lex:denial "非己"@zh , "not own"@en .
 """
 
 
@@ -164,7 +165,8 @@ n:defendant a lex:RoleVariable ; rdfs:label "被告"@zh , "defendant"@en ; skos:
     lex:role lex:User .
 """ + "".join(
     f"""n:{name} a lex:Proposition ; rdfs:label "{name}"@zh , "{name}"@en ; skos:definition "d"@zh , "d"@en ;
-    lex:roles ( n:defendant ) ; lex:legalBasis n:tort ; lex:question "{name}?"@zh , "{name}?"@en .
+    lex:roles ( n:defendant ) ; lex:legalBasis n:tort ; lex:question "{name}?"@zh , "{name}?"@en ;
+    lex:denial "not {name}"@zh , "not {name}"@en .
 """
     for name in ("OwedDuty", "Breached", "Caused", "Harmed")
 ) + """n:Negligence a lex:Conclusion ; rdfs:label "过失责任"@zh , "negligence liability"@en ;
