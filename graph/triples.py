@@ -20,6 +20,7 @@ from rdflib import RDF, BNode, Graph, URIRef
 from .doctrine import Doctrine, local_name
 from .errors import DoctrineError
 from .load import _vocabulary_files, data_dir, read_turtle
+from .terms import LEX
 from .validate import Problem, structural_problems
 
 __all__ = ["TripleGraph", "TermMap", "Shapes", "load_shapes", "shape_problems_of", "case_head", "check_case"]
@@ -149,11 +150,14 @@ class Shapes:
 
 
 _SUPPORTED = {"minCount", "maxCount", "datatype", "pattern", "languageIn", "uniqueLang", "in", "nodeKind", "class", "minLength"}
+# What a doctrine declares, not a case: pyshacl checks these shapes when a doctrine compiles.
+_DOCTRINE_CLASSES = {str(c) for c in (LEX.Doctrine, LEX.Statement, LEX.Proposition, LEX.Factor, LEX.Element, LEX.Issue,
+                                      LEX.Conclusion, LEX.Remedy, LEX.LegalSource, LEX.Premise)}
 _IGNORED = {"path", "message", "name", "description", "targetClass", "property"}
 
 
 def load_shapes() -> Shapes:
-    """Compile ontology/shapes.ttl into checks; refuse a constraint this interpreter lacks."""
+    """Compile the case shapes of ontology/shapes.ttl into checks; refuse a constraint this interpreter lacks."""
     path = data_dir("ontology") / "shapes.ttl"
     g = read_turtle(path)
     sh = lambda name: URIRef(SH + name)  # noqa: E731
@@ -181,6 +185,8 @@ def load_shapes() -> Shapes:
 
     nodes = []
     for shape in set(g.subjects(sh("targetClass"), None)):
+        if {str(c) for c in g.objects(shape, sh("targetClass"))} <= _DOCTRINE_CLASSES:
+            continue  # a doctrine's shape: no case declares these, and they may use what this lacks
         for p in g.predicates(shape, None):
             name = str(p)[len(SH):]
             if str(p).startswith(SH) and name not in _IGNORED | {"nodeKind"}:
