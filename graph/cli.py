@@ -101,9 +101,9 @@ def _emit(result, fmt: str, as_text, lang: str) -> int:
 
 
 def run_whatif(args) -> int:
-    from .whatif import parse_setting, whatif, whatif_text
+    from .whatif import parse_settings, whatif, whatif_text
 
-    settings = dict(parse_setting(s) for s in args.settings)
+    settings = parse_settings(args.settings)
     G, case, doctrine = _grounded(args.case, args.doctrine)
     return _emit(whatif(G, case, doctrine, settings), args.format, whatif_text, args.lang)
 

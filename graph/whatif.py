@@ -31,6 +31,7 @@ __all__ = [
     "fact_node",
     "conclusion_node",
     "parse_setting",
+    "parse_settings",
     "whatif",
     "relevance",
     "whatif_text",
@@ -80,6 +81,8 @@ def fact_node(G: nx.DiGraph, case: Case, ref: str) -> str:
     by_name = {name: n for n, name in names.items()} | {n: n for n in names}
     if ref in by_name:
         return by_name[ref]
+    if ref in G:
+        raise UnknownIdError(case.path, ref, "is a conclusion the rules derive, not a fact; set the facts it rests on")
     hint = suggest(ref, list(by_name)) or "; the fact ids are listed by explain --format json"
     raise UnknownIdError(case.path, ref, f"no fact or proposition has this id{hint}")
 
@@ -88,8 +91,25 @@ def conclusion_node(G: nx.DiGraph, case: Case, ref: str) -> str:
     """A grounded rule node (a conclusion, element, factor…) by id; else UnknownIdError."""
     if ref in G and G.nodes[ref]["kind"] != "Proposition":
         return ref
+    if ref in G or ref in fact_names(G).values():
+        raise UnknownIdError(case.path, ref, "is a fact of the case, not a conclusion; name a conclusion the rules derive")
     rules = [n for n, a in G.nodes(data=True) if a["kind"] != "Proposition"]
     raise UnknownIdError(case.path, ref, f"no conclusion has this id{suggest(ref, rules) or '; see the ids of explain --format json'}")
+
+
+def parse_settings(texts: Iterable[str]) -> dict[str, Value]:
+    """Several 'FACT=VALUE' settings; naming a fact twice is an error, not 'the last one wins'.
+
+    >>> parse_settings(["f-homepage=false", "f-ip-tab=unknown"])["f-ip-tab"]
+    <Value.UNKNOWN: 'unknown'>
+    """
+    out: dict[str, Value] = {}
+    for text in texts:
+        ref, value = parse_setting(text)
+        if ref in out:
+            raise UnknownIdError("--set", ref, "is set twice; set each fact once")
+        out[ref] = value
+    return out
 
 
 def parse_setting(text: str) -> tuple[str, Value]:
@@ -151,6 +171,8 @@ def whatif(G: nx.DiGraph, case: Case, doctrine: Doctrine, settings: Mapping[str,
     facts = stated(G)
     names = fact_names(G)
     nodes = {fact_node(G, case, ref): value for ref, value in settings.items()}
+    if len(nodes) < len(settings):
+        raise UnknownIdError(case.path, ", ".join(settings), "names one fact twice (by its fact id and its node id); set each fact once")
     before = evaluate(G, facts)
     after = Evaluation(FrozenMap(update(G, before.values, nodes)))
     changed, kept = [], Counter()

@@ -159,8 +159,12 @@ def test_relevance_under_a_foreign_doctrine_names_its_assumptions():
         (["whatif", "--set", "f-homepage=maybe"], ["'maybe' is not a value"]),
         (["whatif", "--set", "f-homepage"], ["expected FACT=true|false|unknown"]),
         (["relevance", "--target", "Falt(platform)"], ["Falt(platform)", "did you mean Fault(platform)"]),
+        (["whatif", "--set", "f-famous=false", "--set", "f-famous=true"], ["f-famous", "is set twice"]),
+        (["whatif", "--set", "f-famous=false", "--set", "WorkFamous(ultraman)=true"], ["names one fact twice"]),
+        (["whatif", "--set", "CopyrightLiability(platform)=false"], ["is a conclusion", "not a fact"]),
+        (["relevance", "--target", "f-famous"], ["is a fact of the case, not a conclusion"]),
     ],
-    ids=["unknown-fact", "bad-value", "no-value", "unknown-target"],
+    ids=["unknown-fact", "bad-value", "no-value", "unknown-target", "set-twice", "same-fact-twice", "conclusion-as-fact", "fact-as-target"],
 )
 def test_bad_input_is_one_line(args, needles):
     one_line_error(lexpath(args[0], "hangzhou-ultraman-lora", *args[1:]), *needles)
