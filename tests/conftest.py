@@ -123,3 +123,17 @@ def follows_schema(doc, name: str) -> None:
     schema = json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8"))
     registry = referencing.Registry().with_resource(explain["$id"], referencing.Resource.from_contents(explain))
     jsonschema.Draft202012Validator(schema, registry=registry).validate(doc)
+
+
+# The head of a small doctrine of a user's own, for tests that write one: prefixes, the doctrine, one source.
+TINY_HEAD = """@prefix dct: <http://purl.org/dc/terms/> .
+@prefix lex: <https://w3id.org/lexpath/ns#> .
+@prefix p: <https://w3id.org/lexpath/prop#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix t: <https://example.org/tiny#> .
+
+t:doctrine a lex:Doctrine ; dct:identifier "tiny" ; lex:jurisdiction lex:China ;
+    rdfs:label "小"@zh , "tiny"@en ; skos:definition "测试"@zh , "a test doctrine"@en .
+t:art1 a lex:LegalSource ; rdfs:label "第一条"@zh , "art. 1"@en ; skos:definition "一"@zh , "one"@en .
+"""

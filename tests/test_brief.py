@@ -10,7 +10,7 @@ from lexpath.ground import ground
 from lexpath.load import bundled_cases, load_case
 from lexpath.logic import Value
 
-from conftest import lexpath, one_line_error, write
+from conftest import TINY_HEAD, lexpath, one_line_error, write
 
 
 def written(case_id, actor=None, lang="en"):
@@ -140,18 +140,10 @@ def test_the_chinese_brief_uses_full_width_punctuation(doctrine_id):
 
 
 # A user's doctrine: its own proposition says what it means when refuted, as the bundled ones do.
-TINY = """@prefix dct: <http://purl.org/dc/terms/> .
-@prefix lex: <https://w3id.org/lexpath/ns#> .
-@prefix p: <https://w3id.org/lexpath/prop#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix t: <https://example.org/tiny#> .
-
-t:doctrine a lex:Doctrine ; dct:identifier "tiny" ; lex:jurisdiction lex:China ;
-    rdfs:label "小"@zh , "tiny"@en ; skos:definition "测试"@zh , "a test doctrine"@en ;
-    lex:burden [ lex:proposition t:Reviewed ; lex:whenUnstated lex:refuted ; lex:bearer lex:Defendant ; lex:legalBasis t:art1 ] .
-t:art1 a lex:LegalSource ; rdfs:label "第一条"@zh , "art. 1"@en ; skos:definition "一"@zh , "one"@en .
-t:Reviewed a lex:Proposition ; rdfs:label "提供者事先审查了内容"@zh , "the provider reviewed the content beforehand"@en ;
+TINY = TINY_HEAD.replace(
+    '"a test doctrine"@en .',
+    '"a test doctrine"@en ;\n    lex:burden [ lex:proposition t:Reviewed ; lex:whenUnstated lex:refuted ; lex:bearer lex:Defendant ; lex:legalBasis t:art1 ] .',
+) + """t:Reviewed a lex:Proposition ; rdfs:label "提供者事先审查了内容"@zh , "the provider reviewed the content beforehand"@en ;
     skos:definition "d"@zh , "d"@en ; lex:roles ( p:provider ) ; lex:legalBasis t:art1 ;
     lex:question "是否事先审查？"@zh , "Did the provider review beforehand?"@en ;
     lex:denial "提供者事先没有审查内容"@zh , "the provider did not review the content beforehand"@en .

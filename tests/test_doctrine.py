@@ -11,19 +11,9 @@ from lexpath.load import bundled_doctrines, data_dir, read_turtle
 from lexpath.render import doctrine_page
 from lexpath.terms import LEX
 
+from conftest import TINY_HEAD as HEAD
 from conftest import lexpath, one_line_error, write
 
-HEAD = """@prefix dct: <http://purl.org/dc/terms/> .
-@prefix lex: <https://w3id.org/lexpath/ns#> .
-@prefix p: <https://w3id.org/lexpath/prop#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix t: <https://example.org/tiny#> .
-
-t:doctrine a lex:Doctrine ; dct:identifier "tiny" ; lex:jurisdiction lex:China ;
-    rdfs:label "小"@zh , "tiny"@en ; skos:definition "测试"@zh , "a test doctrine"@en .
-t:art1 a lex:LegalSource ; rdfs:label "第一条"@zh , "art. 1"@en ; skos:definition "一"@zh , "one"@en .
-"""
 
 
 def rule(name, condition, kind="Conclusion"):
