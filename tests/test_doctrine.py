@@ -11,8 +11,7 @@ from lexpath.load import bundled_doctrines, data_dir, read_turtle
 from lexpath.render import doctrine_page
 from lexpath.terms import LEX
 
-from conftest import TINY_HEAD as HEAD
-from conftest import lexpath, one_line_error, write
+from conftest import TINY_HEAD as HEAD, lexpath, one_line_error, write
 
 
 
