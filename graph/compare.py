@@ -92,10 +92,20 @@ def _path_facts(tree: Mapping, differs: Callable[[str], bool]) -> list[str]:
     A fact that differs only under a part of the path both cases agree on (a refuted branch in
     both) does not account for the different outcome, so the walk does not go below such a part.
     """
-    found: dict[str, None] = {}
+    whole: dict[str, Mapping] = {}  # a node repeated "as above" is walked as where it was shown in full
     todo = [tree]
     while todo:
-        node = todo.pop(0)
+        node = todo.pop()
+        if not node.get("repeat"):
+            whole.setdefault(node["node"], node)
+        todo.extend(node.get("children", ()))
+    found: dict[str, None] = {}
+    todo, seen = [tree], set()
+    while todo:
+        node = whole[todo.pop(0)["node"]]
+        if node["node"] in seen:
+            continue
+        seen.add(node["node"])
         if node["kind"] == "proposition":
             found.setdefault(node["node"])
         todo[:0] = [child for child in node.get("children", ()) if differs(child["node"])]

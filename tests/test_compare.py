@@ -31,6 +31,12 @@ class TestCompare:
         assert mine and all("ActedPromptlyOnNotice(platform)" not in {r.node for r in d.facts} for d in mine)
         assert all([r.node for r in d.facts] == ["TookNecessaryMeasures(platform)"] for d in mine)
 
+    def test_a_part_shown_as_above_is_walked_where_it_was_shown_in_full(self):
+        """Should-have-known is shown in full under the safe harbour (refuted in both) and 'as above' under fault."""
+        result = compare([loaded("hangzhou-ultraman-lora"), loaded("variant-obscure-work")])
+        d = next(d for d in result.distinctions if d.conclusion == "CopyrightLiability(platform)" and d.on == 0)
+        assert {"WorkFamous(ultraman)", "FeaturedProminently(platform)"} <= {r.node for r in d.facts}
+
     def test_rows_line_up_by_node_not_fact_id(self):
         result = compare([loaded("hangzhou-ultraman-lora"), loaded("variant-obscure-work")])
         famous = next(r for r in result.facts if r.node == "WorkFamous(ultraman)")
