@@ -167,12 +167,12 @@ WORDS = {
            "same": "… and {n} more with the same value in every case",
            "why": "Why the outcomes differ (facts on one case's path whose value differs in the other):",
            "on": "on the path in {on}, different in {other}:", "nothing": "no fact on this path differs (the difference lies elsewhere in the other case)",
-           "alike": "The cases reach the same value on every conclusion."},
+           "alike": "The cases reach the same value on every conclusion.", ":": ": "},
     "zh": {"facts": "事实", "factors": "因素与要件", "conclusions": "结论",
            "same": "……另有 {n} 项在各案中取值相同",
            "why": "结论不同的原因（一案论证路径上、在另一案中取值不同的事实）：",
            "on": "{on} 的路径上、在 {other} 中不同的事实：", "nothing": "此路径上没有事实不同（差异在另一案的其他部分）",
-           "alike": "各案所有结论取值相同。"},
+           "alike": "各案所有结论取值相同。", ":": "："},
 }
 
 
@@ -189,11 +189,11 @@ def compare_text(result: Comparison, lang: str = "en") -> str:
     out = []
     for case, doctrine, items in zip(result.cases, result.doctrines, result.assumptions):
         if items:
-            out += [f"{case}:", *assumption_lines(list(items), doctrine, lang, ""), ""]
+            out += [case + w[":"].rstrip(), *assumption_lines(list(items), doctrine, lang, ""), ""]
     out.append(" " * (width + 2) + "  ".join(c.ljust(n) for c, n in zip(result.cases, cols)))
     for name in ("facts", "factors", "conclusions"):
         rows = getattr(result, name)
-        out += ["", f"{w[name]}:"]
+        out += ["", w[name] + w[":"].rstrip()]
         for r in rows:
             if r.differs:
                 out.append(f"  {r.node.ljust(width)}" + "  ".join(_cell(r, i).ljust(n) for i, n in enumerate(cols)).rstrip())
@@ -211,7 +211,7 @@ def compare_text(result: Comparison, lang: str = "en") -> str:
         if d.conclusion != current:
             current = d.conclusion
             values = ", ".join(f"{MARK[v]} {c}" for v, c in zip(row.values, result.cases))
-            out.append(f"  {d.conclusion}: {values}")
+            out.append(f"  {d.conclusion}{w[':']}{values}")
         out.append("    " + w["on"].format(on=result.cases[d.on], other=result.cases[d.other]))
         if not d.facts:
             out.append("      " + w["nothing"])

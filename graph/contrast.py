@@ -280,13 +280,15 @@ CWORDS = {
            "true": "true", "false": "false", "pair": "together", "used_by_one": "Facts only {d} reads",
            "none": "none", "no_counterpart": "no counterpart", "own": "the case's own doctrine",
            "default": "default", "assumed": "assumed", "unstated": "not stated", "only_one": "only", "unused_both": "Facts neither doctrine reads",
-           "counts otherwise": "counts otherwise", "counts": "{n}: {d} counts it {v}, {o} {ov}"},
+           "counts otherwise": "counts otherwise", "counts": "{n}: {d} counts it {v}, {o} {ov}",
+           ":": ": ", "(": " (", ")": ")", ",": ", "},
     "zh": {"contrast": "对照", "rests": "依据事实", "nothing": "（无陈述事实）", "ignores": "不考虑",
            "weighs otherwise": "另作权衡", "only": "{d} 依赖而 {o} {how}", "decided": "决定于",
            "true": "真", "false": "假", "pair": "共同", "used_by_one": "仅 {d} 读取的事实",
            "none": "无", "no_counterpart": "无对应结论", "own": "案件本身法域的法律",
            "default": "默认", "assumed": "假设", "unstated": "未陈述", "only_one": "独有", "unused_both": "两套法律规则均未读取的事实",
-           "counts otherwise": "另作认定", "counts": "{n}：{d} 认定为{v}，{o} 认定为{ov}"},
+           "counts otherwise": "另作认定", "counts": "{n}：{d} 认定为{v}，{o} 认定为{ov}",
+           ":": "：", "(": "（", ")": "）", ",": "，"},
 }
 
 
@@ -296,18 +298,18 @@ def _fact_short(f: dict, lang: str) -> str:
     if f["source"] == "stated":
         return f"{f['fact']} {mark}"
     note = {"burden": c["default"], "premise": c["assumed"]}.get(f["source"], c["unstated"])
-    return f"{f['node']} {mark} ({note})"
+    return f"{f['node']} {mark}{c['(']}{note}{c[')']}"
 
 
 def _decider_lines(item: dict, lang: str, pad: str) -> str:
     c = CWORDS[lang]
     w = WORDS[lang]
-    names = " + ".join(f"{n} ({_pick(l, lang)})" for n, l in zip(item["facts"], item["labels"]))
+    names = " + ".join(f"{n}{c['(']}{_pick(l, lang)}{c[')']}" for n, l in zip(item["facts"], item["labels"]))
     if len(item["facts"]) == 1:
-        return f"{pad}{c['decided']}: {names}: {c['true']} → {w[Value(item['if_true'])]}, {c['false']} → {w[Value(item['if_false'])]}"
+        return f"{pad}{c['decided']}{c[':']}{names}{c[':']}{c['true']} → {w[Value(item['if_true'])]}{c[',']}{c['false']} → {w[Value(item['if_false'])]}"
     settings = "; ".join(f"{k.replace('established', c['true']).replace('refuted', c['false'])} → {w[Value(v)]}"
                          for k, v in item["settings"].items())
-    return f"{pad}{c['decided']} ({c['pair']}): {names}: {settings}"
+    return f"{pad}{c['decided']}{c['(']}{c['pair']}{c[')']}{c[':']}{names}{c[':']}{settings}"
 
 
 def _row_lines(row: dict, rep: dict, lang: str, bullet: str) -> list[str]:
@@ -315,22 +317,22 @@ def _row_lines(row: dict, rep: dict, lang: str, bullet: str) -> list[str]:
     present = {e["doctrine"] for e in row["entries"]}
     if len(present) == 1:  # a conclusion only one doctrine has: one line
         e = row["entries"][0]
-        return [f"{e['doctrine']} {c['only_one']}: {MARK[Value(e['value'])]} {_pick(e['label'], lang)} "
-                f"({', '.join(row['actors'])}): {w[Value(e['value'])]}",
+        return [f"{e['doctrine']} {c['only_one']}{c[':']}{MARK[Value(e['value'])]} {_pick(e['label'], lang)} "
+                f"{c['('].lstrip()}{', '.join(row['actors'])}{c[')']}{c[':']}{w[Value(e['value'])]}",
                 *(_decider_lines(item, lang, "      ") for item in e["decided_by"])]
     labels = " / ".join(dict.fromkeys(_pick(e["label"], lang) for e in row["entries"]))
-    lines = [f"{labels} ({', '.join(row['actors'])})"]
+    lines = [f"{labels}{c['(']}{', '.join(row['actors'])}{c[')']}"]
     several = len(row["entries"]) > 2
     for e in row["entries"]:
         verdict = ""
         if e["holding"] is not None:
             who = w["court"] if e["holding"]["by"] == "court" else w["expected"]
             state = w["agrees"] if e["holding"]["agrees"] else w["disagrees"] if e["holding"]["agrees"] is False else w[U]
-            verdict = f" · {who}: {w[Value(e['holding']['value'])]} · {state}"
-        name = f" ({_pick(e['label'], lang)})" if several else ""
+            verdict = f" · {who}{c[':']}{w[Value(e['holding']['value'])]} · {state}"
+        name = f"{c['(']}{_pick(e['label'], lang)}{c[')']}" if several else ""
         lines.append(f"  {bullet}{e['doctrine']:<3} {MARK[Value(e['value'])]} {w[Value(e['value'])]}{name}{verdict}")
         rests = ", ".join(_fact_short(f, lang) for f in e["rests_on"]) or c["nothing"]
-        lines.append(f"      {c['rests']}: {rests}")
+        lines.append(f"      {c['rests']}{c[':']}{rests}")
         for item in e["decided_by"]:
             lines.append(_decider_lines(item, lang, "      "))
     grouped: dict[tuple[str, str, str], list[str]] = {}
@@ -340,7 +342,7 @@ def _row_lines(row: dict, rep: dict, lang: str, bullet: str) -> list[str]:
     for (d, o, how), names in grouped.items():
         if how == "counts otherwise":
             continue
-        lines.append(f"  {bullet}{c['only'].format(d=d, o=o, how=c[how])}: {', '.join(names)}")
+        lines.append(f"  {bullet}{c['only'].format(d=d, o=o, how=c[how])}{c[':']}{', '.join(names)}")
     for diff in row["differences"]:
         if diff["other_reads"] == "counts otherwise":
             lines.append(f"  {bullet}{c['counts'].format(n=diff['node'], d=diff['doctrine'], v=w[Value(diff['value'])], o=diff['other'], ov=w[Value(diff['other_value'])])}")
@@ -351,9 +353,9 @@ def _header(rep: dict, lang: str) -> list[str]:
     c = CWORDS[lang]
     parts = []
     for d in rep["doctrines"]:
-        own = f" ({c['own']})" if d["own"] else ""
-        parts.append(f"{d['id']}: {_pick(d['label'], lang)}{own}")
-    return [_pick(rep["title"], lang), f"{c['contrast']}: " + " | ".join(parts)]
+        own = f"{c['(']}{c['own']}{c[')']}" if d["own"] else ""
+        parts.append(f"{d['id']}{c[':']}{_pick(d['label'], lang)}{own}")
+    return [_pick(rep["title"], lang), f"{c['contrast']}{c[':']}" + " | ".join(parts)]
 
 
 def _footer(rep: dict, lang: str, bullet: str) -> list[str]:

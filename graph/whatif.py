@@ -364,14 +364,14 @@ WORDS = {
            "settled": "{target} is {value} and settled: no resolution of its {n} unknown facts can change it.",
            "open": "{target} is unknown; over every resolution of its {n} unknown facts it can be {outcomes}.",
            "relevant": "Unknown facts that can change it:", "irrelevant": "Unknown facts that cannot change it: {ids}",
-           "if": "if {v}: {outcomes}", "alone": " (settled by this fact alone)", "or": " or ", "semi": "; "},
+           "if": "if {v}: {outcomes}", "alone": " (settled by this fact alone)", "or": " or ", "semi": "; ", ":": ": "},
     "zh": {T: "成立", F: "不成立", U: "未知",
            "set": "假如：", "was": "（原为{v}）", "comma": "，", "changed": "发生变化的结论", "none": "没有结论发生变化。",
            "unchanged": "未变化：{n} 个结论（{detail}）",
            "settled": "{target} {value}，且已确定：其 {n} 项未知事实无论如何认定都不会改变它。",
            "open": "{target} 未知；其 {n} 项未知事实的各种认定下，它可能{outcomes}。",
            "relevant": "可以改变它的未知事实：", "irrelevant": "不能改变它的未知事实：{ids}",
-           "if": "若为{v}：{outcomes}", "alone": "（仅此一项即可确定）", "or": "或", "semi": "；"},
+           "if": "若为{v}：{outcomes}", "alone": "（仅此一项即可确定）", "or": "或", "semi": "；", ":": "："},
 }
 
 
@@ -381,11 +381,11 @@ def whatif_text(result: WhatIf, lang: str = "en") -> str:
     said = (change_text(k, a, result.labels, lang) + w["was"].format(v=w[b]) for k, (b, a) in result.changes.items())
     out = [w["set"] + w["semi"].join(said), ""]
     if result.changed:
-        out.append(f"{w['changed']}:")
+        out.append(w["changed"] + w[":"].rstrip())
     else:
         out.append(w["none"])
     for d in result.changed:
-        out.append(f"{MARK[d.before]} -> {MARK[d.after]} {d.node}: {w[d.before]} -> {w[d.after]}")
+        out.append(f"{MARK[d.before]} -> {MARK[d.after]} {d.node}{w[':']}{w[d.before]} -> {w[d.after]}")
         for child in d.justification.get("children", ()):
             out += _tree_lines(child, lang, 1, "")
     detail = w["comma"].join(f"{n} {w[Value(v)]}" for v, n in result.unchanged.items() if n)
@@ -412,7 +412,7 @@ def relevance_text(result: Relevance, lang: str = "en") -> str:
             + (w["alone"] if u.alone[v.value] is not U else "")
             for v, outs in ((T, u.if_established), (F, u.if_refuted))
         ]
-        out.append(f"  {u.fact}: " + w["semi"].join(parts))
+        out.append(f"  {u.fact}{w[':']}" + w["semi"].join(parts))
     rest = [u.fact for u in result.unknowns if not u.relevant]
     if rest:
         out.append(w["irrelevant"].format(ids=", ".join(rest)))
