@@ -313,10 +313,13 @@ class View:
         return page(self.data)
 
     def _repr_html_(self) -> str:
-        """Jupyter shows the page in an iframe; srcdoc keeps it apart from the notebook's own page."""
+        """Jupyter shows the page in an iframe; srcdoc keeps it apart from the notebook's own page.
+
+        The sandbox lets the page run its scripts, save its PNG and print (print() is a modal).
+        """
         return (
             f'<iframe srcdoc="{html.escape(self.html(), quote=True)}" '
-            'style="width:100%;height:640px;border:1px solid #ccc" sandbox="allow-scripts allow-downloads"></iframe>'
+            'style="width:100%;height:640px;border:1px solid #ccc" sandbox="allow-scripts allow-downloads allow-modals"></iframe>'
         )
 
     def to_pyvis(self, graph: int = 0):
