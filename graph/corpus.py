@@ -12,6 +12,8 @@ the facts. Batches run in a process pool when the store can be read from several
 from __future__ import annotations
 
 import hashlib
+import itertools
+import shutil
 import sys
 import time
 import urllib.parse
@@ -514,11 +516,11 @@ def _doctrine_lines(doctrine: Doctrine) -> list[str]:
 def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | None = None, progress: bool = False) -> EvaluateReport:
     """Evaluate every case loaded in the store and write the conclusions back; see the module docstring.
 
-    With worker processes on a store on disk, no process holds the store open for writing while
-    the workers read it (pyoxigraph leaves reading beside another process's writes undefined,
-    and RocksDB's background compaction after a load removed files under the readers): the
-    conclusions are spooled to an unlinked temporary file, and written in one bulk load once
-    every worker is done. The old conclusions stay until then, so a failed run leaves them whole.
+    With worker processes on a store on disk, the workers read a snapshot of it (a checkpoint of
+    hard links, store.snapshot) while this process writes the conclusions: pyoxigraph leaves
+    reading a store beside another process's writes undefined, and RocksDB's compaction removed
+    files under readers of the store itself. The old conclusions are removed only once the first
+    batch is evaluated, so a doctrine or store that fails at the start leaves them whole.
     """
     store = open_store(store_ref)
     run_iri = f"{RUNS}/{uuid.uuid4()}"
@@ -526,13 +528,13 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
     graphs = [g for g, _ in store.cases()]
     show = _progress(progress)
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    batches = [graphs[i : i + EVAL_BATCH] for i in range(0, len(graphs), EVAL_BATCH)]
+    size = min(EVAL_BATCH, max(100, -(-len(graphs) // (2 * max(jobs, 1)))))  # a small corpus still feeds every worker
+    batches = [graphs[i : i + size] for i in range(0, len(graphs), size)]
     totals, disagreements = Counter(), Counter()
     structures = 0
     # an in-memory store cannot be shared with other processes
     parallel = jobs > 1 and store_ref is not None and len(batches) > 1
-    if parallel and not is_url(store_ref):
-        store.close()
+    snapshot = store.snapshot() if parallel and not is_url(store_ref) else None
 
     def results():
         """Each batch's (conclusions, stats), in order: here, or from worker processes."""
@@ -545,7 +547,7 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(store_ref, doctrine_ref)) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(snapshot or store_ref, doctrine_ref)) as pool:
                 pending: list = []  # at most two batches per worker in flight: memory stays bounded
                 for batch in batches:
                     if len(pending) >= 2 * jobs:
@@ -565,22 +567,21 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
             show(f"evaluating: {totals['cases']}/{len(graphs)} cases")
             yield out
 
-    if is_url(store_ref):
-        from .store import Batch
+    try:
+        if is_url(store_ref):
+            from .store import Batch
 
-        for out in counted():  # one SPARQL Update per batch: a transaction each on the server
-            store.write(Batch([(cg, "".join(line + " .\n" for line in lines)) for cg, lines in out], [cg for cg, _ in out]))
-    else:
-        import tempfile
-
-        with tempfile.TemporaryFile(dir=None if store_ref is None else Path(store_ref).resolve().parent) as spool:
-            for out in counted():
-                spool.write("".join(line + f" <{cg}> .\n" for cg, lines in out for line in lines).encode())
-            if parallel:
-                store = open_store(store_ref)
+            for out in counted():  # one SPARQL Update per batch: a transaction each on the server
+                store.write(Batch([(cg, "".join(line + " .\n" for line in lines)) for cg, lines in out], [cg for cg, _ in out]))
+        else:  # every batch streams into one bulk load, pipelined with the workers
+            chunks = ("".join(line + f" <{cg}> .\n" for cg, lines in out for line in lines).encode() for out in counted())
+            first = next(chunks, None)
             store.remove_graphs(_conclusions_of(g) for g in graphs)
-            spool.seek(0)
-            store.bulk_stream(iter(lambda: spool.read(1 << 20), b""))
+            if first is not None:
+                store.bulk_stream(itertools.chain([first], chunks))
+    finally:
+        if snapshot is not None:
+            shutil.rmtree(snapshot, ignore_errors=True)
     doctrine_iris = _write_doctrines(store, store_ref, doctrine_ref)
     ended = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     run_lines = [

@@ -27,6 +27,10 @@ class LexpathError(Exception):
         super().__init__(f"{file}: {subject}: {problem}")
         self.file, self.subject, self.problem = str(file), subject, problem
 
+    def __reduce__(self):
+        """Pickle by the three parts, so an error raised in a worker process reaches the user whole."""
+        return (type(self), (self.file, self.subject, self.problem))
+
 
 class CaseNotFoundError(LexpathError):
     """A case or doctrine reference is neither a bundled id nor a readable file."""

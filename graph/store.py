@@ -206,6 +206,25 @@ class LocalStore(_Base):
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
 
+    def snapshot(self) -> str:
+        """A read-only copy of the store as it is now, in a new folder beside it; its path.
+
+        A RocksDB checkpoint: its files are hard links (on the same file system), so it is made
+        at once; no one writes it, so other processes may read it while this one writes the store.
+        """
+        import tempfile
+
+        here = Path(self.path).resolve()
+        target = Path(tempfile.mkdtemp(dir=here.parent, prefix=f".{here.name}.snapshot-"))
+        target.rmdir()  # the checkpoint makes its own folder
+        try:
+            self.store.flush()
+            self.store.backup(str(target))
+        except (OSError, RuntimeError) as err:
+            reason = " ".join(str(err).split())[:200]
+            raise StoreError(self.location, "store", f"cannot take a snapshot to read from ({reason})") from err
+        return str(target)
+
     def flush(self) -> None:
         if self.path is not None:
             self.store.flush()

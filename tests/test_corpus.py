@@ -9,6 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from lexpath.compiled import compile_graph, run, value_at
+from lexpath.errors import CaseNotFoundError
 from lexpath import corpus
 from lexpath.corpus import Evaluator, evaluate_corpus, load_corpus
 from lexpath.evaluate import evaluate
@@ -202,6 +203,17 @@ class TestCorpusCommands:
             q = "SELECT ?c ?d ?v WHERE { GRAPH ?c { ?d <https://w3id.org/lexpath/ns#value> ?v } } ORDER BY ?c ?d"
             dumps.append(LocalStore(store, read_only=True).query(q).serialize(format=ox.QueryResultsFormat.CSV))
         assert dumps[0] == dumps[1] and dumps[0].count(b"\n") > 40 * 30
+
+    def test_a_doctrine_failing_in_the_workers_is_one_error_and_keeps_the_conclusions(self, tmp_path, generated, monkeypatch):
+        monkeypatch.setattr(corpus, "EVAL_BATCH", 7)
+        store = str(tmp_path / "s")
+        load_corpus([str(p) for p in generated], store)
+        evaluate_corpus(store, jobs=2)
+        with pytest.raises(CaseNotFoundError, match="known: cn, us"):  # raised in a worker, pickled back whole
+            evaluate_corpus(store, jobs=2, doctrine_ref="nope")
+        stats = dict(corpus.corpus_stats(store))
+        assert stats["evaluated cases"] == "40" and int(stats["conclusions established"]) > 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]  # the workers' snapshot is gone
 
     def test_reload_replaces_never_duplicates(self, tmp_path, hangzhou_text):
         store = str(tmp_path / "s")
