@@ -18,7 +18,7 @@ from conftest import lexpath, one_line_error, open_page, write
 from lexpath.evaluate import evaluate
 from lexpath.explain import justification
 from lexpath.ground import ground, outline
-from lexpath.load import bundled_cases, bundled_doctrines, data_dir, load_case
+from lexpath.load import bundled_cases, bundled_doctrines, load_case
 from lexpath.render import STATIC, case_page, layout, node_sizes, view_edges
 
 HANGZHOU = "hangzhou-ultraman-lora"

@@ -105,8 +105,8 @@ def test_toggles_predict_and_quiz_in_the_page(browser, pages):
     case, doctrine = load_case(HANGZHOU)
     G = ground(doctrine, case)
     target = "CopyrightLiability(platform)"
-    label = browser.execute_script(f"return window.lexpath.graph() && document.querySelector('#teach') && "
-                                   f"window.lexpath.view.graphs[0].nodes.length")
+    label = browser.execute_script("return window.lexpath.graph() && document.querySelector('#teach') && "
+                                   "window.lexpath.view.graphs[0].nodes.length")
     assert label == len(G)
     masked = browser.execute_script("return window.lexpath.mask(window.lexpath.graph().byId[arguments[0]])", target)
     assert masked is True
