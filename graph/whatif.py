@@ -298,12 +298,11 @@ class _Table:
     def outcomes(self, k: int | None = None, bit: bool = True) -> set[Value]:
         """The target's values over the completions (those where unknown k is `bit`, if k is given)."""
         found: set[Value] = set()
-        full = (1 << (1 << self.low)) - 1
+        mask = full = (1 << (1 << self.low)) - 1
+        if k is not None and k < self.low:  # one mask for every chunk, built once
+            mask = _pattern(k, self.low) if bit else full & ~_pattern(k, self.low)
         for c, (t, f) in enumerate(self.chunks):
-            mask = full
-            if k is not None and k < self.low:
-                mask = _pattern(k, self.low) if bit else full & ~_pattern(k, self.low)
-            elif k is not None and bool(c >> (k - self.low) & 1) is not bit:
+            if k is not None and k >= self.low and bool(c >> (k - self.low) & 1) is not bit:
                 continue
             found |= {v for v, bits in ((T, t & mask), (F, f & mask), (U, mask & ~(t | f))) if bits}
         return found
@@ -311,8 +310,8 @@ class _Table:
     def depends(self, k: int) -> bool:
         """Whether some completion of the others makes the target differ with unknown k."""
         if k < self.low:
-            shift, zero = 1 << k, ~_pattern(k, self.low)
-            return any(((t ^ (t >> shift)) | (f ^ (f >> shift))) & zero & ((1 << (1 << self.low)) - 1) for t, f in self.chunks)
+            shift, zero = 1 << k, ((1 << (1 << self.low)) - 1) & ~_pattern(k, self.low)
+            return any(((t ^ (t >> shift)) | (f ^ (f >> shift))) & zero for t, f in self.chunks)
         step = 1 << (k - self.low)
         return any(self.chunks[c] != self.chunks[c + step] for c in range(len(self.chunks)) if not c & step)
 
