@@ -32,9 +32,9 @@ def run_explain(args) -> int:
     if args.format == "json":
         print(json.dumps(rep, ensure_ascii=False))  # no indent: the C encoder, 4x faster
     elif args.format == "md":
-        print(to_markdown(rep, args.lang), end="")
+        print(to_markdown(rep, args.lang, args.full), end="")
     else:
-        print(to_text(rep, args.lang), end="")
+        print(to_text(rep, args.lang, args.full), end="")
     return 0
 
 
@@ -192,9 +192,9 @@ def run_contrast(args) -> int:
     if args.format == "json":
         print(json.dumps(rep, ensure_ascii=False))
     elif args.format == "md":
-        print(to_markdown(rep, args.lang), end="")
+        print(to_markdown(rep, args.lang, args.full), end="")
     else:
-        print(to_text(rep, args.lang), end="")
+        print(to_text(rep, args.lang, args.full), end="")
     return 0
 
 
@@ -354,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
     p.add_argument("--actor", metavar="A", help="only the conclusions about this actor id")
     p.add_argument("--format", choices=("text", "json", "md"), default="text")
+    p.add_argument("--full", action="store_true", help="quote every legal source cited: its official text and our translation")
     lang(p)
     doctrine(p)
     p.set_defaults(run=run_explain)

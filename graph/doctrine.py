@@ -35,6 +35,8 @@ __all__ = [
     "Unless",
     "Expr",
     "Condition",
+    "Timing",
+    "SourceText",
     "Statement",
     "Burden",
     "Premise",
@@ -134,6 +136,24 @@ class Condition:
 
 
 @dataclass(frozen=True, slots=True)
+class Timing:
+    """A proposition that relates two events in time: end no earlier than start, within_days at most."""
+
+    start: str  # a proposition's IRI, or lex:suit
+    end: str
+    within_days: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A legal source's own words (official, in its language) and our translation into the other."""
+
+    official: Text
+    translation: Text
+    taken_from: str
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """A statement of the doctrine: a base proposition, or a rule with its acceptance condition."""
 
@@ -152,6 +172,8 @@ class Statement:
     denial: Text  # a base proposition's negation in prose, for when it is refuted; {} for a rule
     legal_basis: tuple[str, ...]
     close_match: tuple[str, ...] = ()  # statements of other doctrines that correspond (skos:closeMatch)
+    timing: Timing | None = None  # a base proposition derived from the dates of two events
+    answers: str | None = None  # a base proposition whose event cannot come before this one's
 
     @property
     def id(self) -> str:
@@ -204,6 +226,7 @@ class Doctrine:
     ancestors: Mapping[str, frozenset[str]]  # class -> itself and every superclass
     labels: Mapping[str, Text]  # any labelled term: classes, legal sources, values, tags
     files: tuple[str, ...]
+    texts: Mapping[str, SourceText] = FrozenMap()  # legal source -> its words, where the doctrine gives them
 
     def label_of(self, iri: str, lang: str) -> str:
         """A term's label in lang, else in the other language, else its local name."""
@@ -348,7 +371,27 @@ class _Compiler:
             legal_basis=tuple(sorted((str(x) for x in g.objects(subject, LEX.legalBasis)), key=natural_key)),
             close_match=tuple(sorted({str(x) for x in g.objects(subject, SKOS.closeMatch)}
                                      | {str(x) for x in g.subjects(SKOS.closeMatch, subject)})),
+            timing=self.timing(subject) if kind == "Proposition" else None,
+            answers=self.event(subject, g.value(subject, LEX.answers)) if g.value(subject, LEX.answers) is not None else None,
         )
+
+    def event(self, subject, node) -> str:
+        """An event a timing or lex:answers names: lex:suit, or a base proposition."""
+        if node == LEX.suit or (node, RDF.type, LEX.Proposition) in self.g:
+            return str(node)
+        self.fail(subject, f"its timing names {node}, which is neither lex:suit nor a base proposition")
+
+    def timing(self, subject) -> Timing | None:
+        node = self.g.value(subject, LEX.timing)
+        if node is None:
+            return None
+        start, end, within = (self.g.value(node, p) for p in (LEX.start, LEX.end, LEX.withinDays))
+        if start is None or end is None:
+            self.fail(subject, "a lex:timing needs lex:start and lex:end")
+        days = within.toPython() if isinstance(within, Literal) else None
+        if within is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 0):
+            self.fail(subject, f"lex:withinDays needs a whole number of days, found {within}")
+        return Timing(self.event(subject, start), self.event(subject, end), days)
 
     # -- the whole doctrine ---------------------------------------------------
     def ancestors(self) -> dict[str, frozenset[str]]:
@@ -431,6 +474,12 @@ class _Compiler:
                 tuple(sorted((str(x) for x in g.objects(pr, LEX.legalBasis)), key=natural_key)),
             ))
         relations = {b.relation: self.relation(b.relation) for st in statements.values() for b in st.bindings}
+        texts = {
+            str(s): SourceText(FrozenMap(_texts(g, s, LEX.officialText)), FrozenMap(_texts(g, s, LEX.translation)),
+                               str(g.value(s, LEX.textFrom) or ""))
+            for s in g.subjects(RDF.type, LEX.LegalSource)
+            if isinstance(s, URIRef) and (s, LEX.officialText, None) in g
+        }
         labels = {}
         for subject in set(g.subjects(RDFS.label)):
             if isinstance(subject, URIRef):
@@ -449,6 +498,7 @@ class _Compiler:
             ancestors=FrozenMap(ancestors),
             labels=FrozenMap(labels),
             files=self.files,
+            texts=FrozenMap(texts),
         )
 
     def check_roles(self, st: Statement, statements, role_vars, ancestors) -> None:

@@ -23,8 +23,8 @@ from .ground import Match
 from .load import Case, Holding
 from .logic import Value, negate
 
-__all__ = ["Row", "rows", "support", "justification", "assumptions", "assumption_lines", "report", "to_text",
-           "to_markdown", "suggest"]
+__all__ = ["Row", "rows", "support", "justification", "assumptions", "assumption_lines", "report", "cited_sources",
+           "source_lines", "to_text", "to_markdown", "suggest"]
 
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 MARK = {T: "[+]", F: "[-]", U: "[?]"}
@@ -38,17 +38,19 @@ WORDS = {
            "premise": "ASSUMED: {label}", "premise_stated": "; the case states {value} ({fact})",
            "assumptions": "Assumed by doctrine {doctrine} to read a case of another jurisdiction (premises, not facts of the case)",
            "stated": "the case states {value} ({fact})", "unstated_short": "the case is silent",
-           "colon": ": ", "dash": " — ", "semi": "; "},
+           "colon": ": ", "dash": " — ", "semi": "; ",
+           "sources": "Legal sources quoted", "official": "official text", "ours": "our translation", "from": "text from"},
     "zh": {T: "成立", F: "不成立", U: "未知", "court": "法院", "expected": "预期（我们的解读）",
            "agrees": "一致", "disagrees": "不一致", "accept": "成立条件", "reject": "排除条件",
-           "default": "否则", "seen": "（同上）", "not": "并非 ", "unstated": "案件未陈述",
-           "burden": "未陈述：默认{value}，举证责任在{bearer}（{basis}）",
+           "default": "否则", "seen": "（同上）", "not": "并非 ", "unstated": "案件未载明",
+           "burden": "未载明：默认{value}，举证责任在{bearer}（{basis}）",
            "basis": "依据", "agreement": "与{who}的一致性：一致 {agree}，不一致 {disagree}，lexpath 未能确定 {undecided}，无认定的结论 {none}",
            "holdings": "认定与预期", "facts": "事实", "doctrine": "适用法律", "variant": "教学变体，改编自", "unused": "所适用法律未使用的事实",
            "premise": "假设：{label}", "premise_stated": "；案件陈述为{value}（{fact}）",
            "assumptions": "适用法律 {doctrine} 为审视另一法域的案件所作的假设（前提，不是案件事实）",
            "stated": "案件陈述为{value}（{fact}）", "unstated_short": "案件未提及",
-           "colon": "：", "dash": "——", "semi": "；"},
+           "colon": "：", "dash": "——", "semi": "；",
+           "sources": "所引法律依据原文", "official": "正式文本", "ours": "本项目译文", "from": "文本出处"},
 }
 
 
@@ -194,6 +196,37 @@ def _source(doctrine: Doctrine, iri: str) -> dict:
     return {"id": local_name(iri), "label": {"en": doctrine.label_of(iri, "en"), "zh": doctrine.label_of(iri, "zh")}}
 
 
+def cited_sources(trees, doctrine: Doctrine) -> list[dict]:
+    """The words of every legal source the justification trees cite (burden defaults included), in order cited.
+
+    Each: its id and label, the official text (in its own language), our translation (in the
+    other) and where the text was taken from; a source the doctrine gives no words for is left out.
+    """
+    by_id = {local_name(iri): iri for iri in doctrine.texts}
+    seen: dict[str, None] = {}
+
+    def walk(node: dict) -> None:
+        for s in node.get("legal_basis", ()):
+            seen.setdefault(s["id"])
+        source = node.get("source") or {}
+        for s in source.get("legal_basis", ()):
+            seen.setdefault(s["id"])
+        for child in node.get("children", ()):
+            walk(child)
+
+    for tree in trees:
+        walk(tree)
+    found = []
+    for sid in seen:
+        iri = by_id.get(sid)
+        if iri is None:
+            continue
+        text = doctrine.texts[iri]
+        found.append({"id": sid, "label": _source(doctrine, iri)["label"], "official": dict(text.official),
+                      "translation": dict(text.translation), "from": text.taken_from})
+    return found
+
+
 def suggest(word: str, known) -> str:
     """'; did you mean …' for the nearest known ids, or ''."""
     close = difflib.get_close_matches(word, list(known), n=3, cutoff=0.5)
@@ -208,10 +241,12 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
         actors = sorted(in_rows)
         raise UnknownIdError(case.path, actor, f"no actor has this id; known: {', '.join(actors)}{suggest(actor, actors)}")
     used = {n for n in G if G.nodes[n]["kind"] == "Proposition" and G.out_degree(n)}
+    node_of = {f.id: f"{local_name(f.proposition)}({','.join(f.about)})" for f in case.facts}
+    read = {f.id for f in case.facts if node_of[f.id] in used}
+    read |= {src for f in case.facts if f.id in read for src in f.derived_from}  # the dates a used timing came from
     facts = []
     for f in case.facts:
         st = doctrine.statements.get(f.proposition)
-        node = f"{local_name(f.proposition)}({','.join(f.about)})"
         facts.append({
             "id": f.id,
             "proposition": local_name(f.proposition),
@@ -220,7 +255,7 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
             "value": f.value.value,
             "source": {"locator": f.locator, "tag": f.tag},
             "open_to_change": f.open_to_change,
-            "used": node in used,
+            "used": f.id in read,
         })
     conclusions, tally = [], Counter()
     for r in every:
@@ -259,6 +294,7 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
         "facts": facts,
         "conclusions": conclusions,
         "agreement": {k: tally[k] for k in ("agree", "disagree", "undecided", "no_holding")},
+        "sources": cited_sources((c["justification"] for c in conclusions), doctrine),
     }
 
 
@@ -396,8 +432,22 @@ def _header(rep: dict, lang: str) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def to_text(rep: dict, lang: str = "en") -> str:
-    """The explanation as an indented text tree, grouped by actor."""
+def source_lines(sources: list[dict], lang: str, bullet: str = "") -> list[str]:
+    """The cited legal sources quoted: each label, its official text, then our translation."""
+    w = WORDS[lang]
+    lines = [f"{w['sources']}{w['colon'].rstrip()}"]
+    for s in sources:
+        lines.append(f"{bullet}{_pick(s['label'], lang)} [{s['id']}]")
+        for key, name in (("official", w["official"]), ("translation", w["ours"])):
+            for tag, text in s[key].items():
+                lines.append(f"    {name} ({tag}){w['colon']}" + text.replace("\n", "\n      "))
+        if s["from"]:
+            lines.append(f"    {w['from']}{w['colon']}{s['from']}")
+    return lines
+
+
+def to_text(rep: dict, lang: str = "en", full: bool = False) -> str:
+    """The explanation as an indented text tree, grouped by actor; full quotes the legal sources cited."""
     w = WORDS[lang]
     out = [f"{_pick(rep['title'], lang)}", _header(rep, lang)]
     if rep["changes"]:
@@ -419,6 +469,8 @@ def to_text(rep: dict, lang: str = "en") -> str:
         for child in j.get("children", ()):
             out += _tree_lines(child, lang, 1, "")
     out += ["", *_summary(rep, lang)]
+    if full and rep["sources"]:
+        out += ["", *source_lines(rep["sources"], lang)]
     return "\n".join(out) + "\n"
 
 
@@ -439,8 +491,8 @@ def _summary(rep: dict, lang: str) -> list[str]:
     return lines
 
 
-def to_markdown(rep: dict, lang: str = "en") -> str:
-    """The explanation as Markdown: a section per actor, a nested list per conclusion."""
+def to_markdown(rep: dict, lang: str = "en", full: bool = False) -> str:
+    """The explanation as Markdown: a section per actor, a nested list per conclusion; full quotes the sources."""
     w = WORDS[lang]
     out = [f"# {_pick(rep['title'], lang)}", "", _header(rep, lang)]
     if rep["changes"]:
@@ -462,4 +514,7 @@ def to_markdown(rep: dict, lang: str = "en") -> str:
         for child in j.get("children", ()):
             out += [line.replace("    ", "  ") for line in _tree_lines(child, lang, 0, "- ")]
     out += ["", *(f"- {line.strip()}" if i else f"## {line.rstrip(':')}" for i, line in enumerate(_summary(rep, lang)))]
+    if full and rep["sources"]:
+        head, *rest = source_lines(rep["sources"], lang, "- ")
+        out += ["", f"## {head.rstrip(':：')}", "", *rest]
     return "\n".join(out) + "\n"

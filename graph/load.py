@@ -27,6 +27,7 @@ from .errors import CaseNotFoundError, DoctrineError, InputFileError, InvalidCas
 from .frozen import FrozenMap
 from .logic import Value
 from .terms import LEX
+from .timing import derive_timings
 
 __all__ = [
     "Entity",
@@ -46,6 +47,7 @@ __all__ = [
     "shape_problems",
     "members",
     "classes_of",
+    "with_timings",
 ]
 
 ENTITY_ROOTS = (str(LEX.Actor), str(LEX.Artefact))
@@ -72,6 +74,8 @@ class Fact:
     locator: str
     tag: str
     open_to_change: bool
+    date: str = ""  # ISO date of the event it states (lex:date), "" when undated
+    derived_from: tuple[str, ...] = ()  # the dated facts a timing proposition was derived from
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,9 +269,25 @@ def load_doctrine(path: Path) -> Doctrine:
     if problems:
         raise DoctrineError(path, problems[0][0], problems[0][1])
     doctrine = compile_doctrine(graph, tuple(str(f) for f in files))
+    if Path(path).resolve().parent == data_dir("ontology").resolve():
+        _require_source_texts(graph, Path(path))
     _cache_put(key, doctrine)
     _COMPILED[stamp] = doctrine
     return doctrine
+
+
+def _require_source_texts(graph: Graph, path: Path) -> None:
+    """A bundled doctrine quotes every article it holds: its official text and our translation, zh and en.
+
+    A whole instrument (a source that others are dct:isPartOf) is named, not quoted.
+    """
+    for source in sorted(graph.subjects(RDF.type, LEX.LegalSource), key=str):
+        if (None, DCTERMS.isPartOf, source) in graph:
+            continue
+        official = {o.language for o in graph.objects(source, LEX.officialText) if isinstance(o, Literal)}
+        translated = {o.language for o in graph.objects(source, LEX.translation) if isinstance(o, Literal)}
+        if len(official) != 1 or len(translated) != 1 or official | translated != {"zh", "en"}:
+            raise DoctrineError(path, local_name(str(source)), "a bundled doctrine's legal source needs lex:officialText in its own language and lex:translation in the other (zh and en)")
 
 
 def doctrine_for(ref: str | None, jurisdiction: str) -> Doctrine:
@@ -369,12 +389,15 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
                     locator=str(graph.value(f, LEX.locator)),
                     tag=local_name(str(graph.value(f, LEX.tag))),
                     open_to_change=graph.value(f, LEX.openToChange) != Literal(False),
+                    date=str(graph.value(f, LEX.date) or ""),
                 )
                 for f in graph.subjects(RDF.type, LEX.Fact)
             ),
             key=lambda fact: fact.id,
         )
     )
+    filed = str(graph.value(head, LEX.filed) or "")
+    facts = with_timings(facts, filed, doctrine)
     holdings = tuple(
         sorted(
             (
@@ -412,6 +435,25 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
         facts=facts,
         holdings=holdings,
     )
+
+
+def with_timings(facts: tuple[Fact, ...], filed: str, doctrine: Doctrine) -> tuple[Fact, ...]:
+    """The facts, and a fact (tagged inferred) for each timing proposition their dates decide."""
+    derived = derive_timings(facts, filed, doctrine)
+    extra = tuple(
+        Fact(
+            id="dated-" + "-".join((local_name(d.proposition), *d.about)),
+            proposition=d.proposition,
+            about=d.about,
+            value=d.value,
+            locator=d.locator,
+            tag="inferred",
+            open_to_change=True,
+            derived_from=d.sources,
+        )
+        for d in derived
+    )
+    return tuple(sorted(facts + extra, key=lambda fact: fact.id))
 
 
 def _read_under(graph: Graph, h, kind, doctrine: Doctrine, jurisdiction: str) -> bool:

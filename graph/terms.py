@@ -22,9 +22,11 @@ class LEX(DefinedNamespace):
     Case: URIRef
     China: URIRef
     Claimant: URIRef
+    Competitor: URIRef
     Conclusion: URIRef
     Defendant: URIRef
     Derivation: URIRef
+    DistributionSite: URIRef
     DisseminationRight: URIRef
     Doctrine: URIRef
     Duty: URIRef
@@ -33,6 +35,7 @@ class LEX(DefinedNamespace):
     Fact: URIRef
     Factor: URIRef
     GeneratedImage: URIRef
+    GenerativeAIPlatform: URIRef
     Generating: URIRef
     Holding: URIRef
     InputStage: URIRef
@@ -40,6 +43,7 @@ class LEX(DefinedNamespace):
     Jurisdiction: URIRef
     LegalSource: URIRef
     LoRAModel: URIRef
+    ModelAPIProvider: URIRef
     NecessaryMeasures: URIRef
     OpenSourceModelProvider: URIRef
     OutputPrevention: URIRef
@@ -56,6 +60,7 @@ class LEX(DefinedNamespace):
     Right: URIRef
     RightsHolder: URIRef
     RoleVariable: URIRef
+    SearchLinkService: URIRef
     ServiceProvider: URIRef
     Sharing: URIRef
     Stage: URIRef
@@ -76,6 +81,7 @@ class LEX(DefinedNamespace):
     allOf: URIRef
     among: URIRef
     anyOf: URIRef
+    answers: URIRef
     assumes: URIRef
     atLeast: URIRef
     bearer: URIRef
@@ -89,12 +95,14 @@ class LEX(DefinedNamespace):
     concernsRight: URIRef
     conditions: URIRef
     court: URIRef
+    date: URIRef
     decided: URIRef
     default: URIRef
     definedIn: URIRef
     denial: URIRef
     dependsOn: URIRef
     deploysModelOf: URIRef
+    end: URIRef
     established: URIRef
     filed: URIRef
     found: URIRef
@@ -110,6 +118,7 @@ class LEX(DefinedNamespace):
     node: URIRef
     object: URIRef
     of: URIRef
+    officialText: URIRef
     on: URIRef
     openToChange: URIRef
     performedBy: URIRef
@@ -123,9 +132,14 @@ class LEX(DefinedNamespace):
     role: URIRef
     roles: URIRef
     stage: URIRef
+    start: URIRef
     states: URIRef
     subject: URIRef
+    suit: URIRef
     tag: URIRef
+    textFrom: URIRef
+    timing: URIRef
+    translation: URIRef
     underDoctrine: URIRef
     unknown: URIRef
     unless: URIRef
@@ -134,3 +148,4 @@ class LEX(DefinedNamespace):
     variantOf: URIRef
     vocabulary: URIRef
     whenUnstated: URIRef
+    withinDays: URIRef
