@@ -312,8 +312,11 @@ class Evaluator:
             for row in rows(f"?s ?p ?o VALUES ?p {{ {' '.join(f'<{p}>' for p in props)} }}"):
                 relations[row["g"].value].add((row["s"].value, row["p"].value, row["o"].value))
         facts: dict = defaultdict(list)
-        for row in rows(f"?f a <{LEX.Fact}> ; <{LEX.states}> ?prop ; <{LEX.about}> ?about ; <{LEX.value}> ?value"):
-            facts[row["g"].value].append((row["f"].value, row["prop"].value, row["about"], row["value"].value))
+        for row in rows(f"?f a <{LEX.Fact}> ; <{LEX.states}> ?prop ; <{LEX.about}> ?about ; <{LEX.value}> ?value "
+                        f"OPTIONAL {{ ?f <{LEX.date}> ?date }}"):
+            date = row["date"].value if row["date"] is not None else ""
+            facts[row["g"].value].append((row["f"].value, row["prop"].value, row["about"], row["value"].value, date))
+        filed = {row["g"].value: row["d"].value for row in rows(f"?c <{LEX.filed}> ?d")}
         holdings: dict = defaultdict(list)
         for row in rows(f"?h a ?kind ; <{LEX.on}> ?on ; <{LEX.about}> ?about ; <{LEX.value}> ?value "
                         f"FILTER(?kind IN (<{LEX.Holding}>, <{LEX.Expectation}>)) OPTIONAL {{ ?h <{LEX.underDoctrine}> ?under }}"):
@@ -321,7 +324,7 @@ class Evaluator:
             holdings[row["g"].value].append((row["h"].value, row["kind"].value, row["on"].value, row["about"], row["value"].value, under))
         for g in graphs:
             doctrine = doctrines[g]
-            case, held = _case(g, juris.get(g, ""), doctrine, types[g], cells[g], relations[g], facts[g], holdings[g])
+            case, held = _case(g, juris.get(g, ""), doctrine, types[g], cells[g], relations[g], facts[g], holdings[g], filed.get(g, ""))
             yield g, case, doctrine, held
 
     def evaluate(self, store, graphs: Sequence[str], run_iri: str) -> tuple[list[tuple[str, list[str]]], dict]:
@@ -367,9 +370,9 @@ _VALUE_OF = {str(LEX.established): Value.ESTABLISHED, str(LEX.refuted): Value.RE
 _ENTITY_ROOTS = (str(LEX.Actor), str(LEX.Artefact))
 
 
-def _case(g, jurisdiction, doctrine, types, cells, relations, facts, holdings):
-    """A Case (without literals) from the rows the batch queries returned for graph g."""
-    from .load import Entity, Fact, Holding, applies_under
+def _case(g, jurisdiction, doctrine, types, cells, relations, facts, holdings, filed=""):
+    """A Case (without literals but dates) from the rows the batch queries returned for graph g."""
+    from .load import Entity, Fact, Holding, applies_under, with_timings
 
     entities, heads = {}, []
     for term, classes in types.items():
@@ -395,10 +398,10 @@ def _case(g, jurisdiction, doctrine, types, cells, relations, facts, holdings):
             out.append(ids.get(first.value, local_name(first.value)))
         return tuple(out)
 
-    case_facts = tuple(sorted(
-        (Fact(local_name(f), prop, about(a), _VALUE_OF[v], "", "", True) for f, prop, a, v in facts),
-        key=lambda fact: fact.id,
-    ))
+    case_facts = with_timings(
+        tuple(Fact(local_name(f), prop, about(a), _VALUE_OF[v], "", "", True, date) for f, prop, a, v, date in facts),
+        filed, doctrine,
+    )
     case_holdings, held = [], {}
     for h, kind, on, a, v, under in holdings:
         if not applies_under(on, kind == str(LEX.Holding), under, doctrine, jurisdiction):

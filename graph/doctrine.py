@@ -444,6 +444,7 @@ class _Compiler:
         for st in statements.values():
             self.check_roles(st, statements, role_vars, ancestors)
         self.check_acyclic(statements)
+        self.check_kinds(statements)
         burdens, everywhere = {}, []
         for b in g.objects(head, LEX.burden):
             prop, value = g.value(b, LEX.proposition), g.value(b, LEX.whenUnstated)
@@ -519,6 +520,17 @@ class _Compiler:
                         self.fail(st.iri, f"{local_name(arg)} is not a declared lex:RoleVariable")
                     if not fits(arg, role):
                         self.fail(st.iri, f"{local_name(arg)} cannot fill the role {local_name(role)} of {target.id}")
+
+    def check_kinds(self, statements) -> None:
+        """A rule rests only on statements of its own kind or an earlier one (facts, factors, elements,
+        issues, conclusions, remedies): the order the page draws left to right."""
+        rank = {kind: i for i, kind in enumerate(KINDS)}
+        for st in statements.values():
+            for cond in st.conditions:
+                for leaf in leaves(cond.expr):
+                    child = statements[leaf.node]
+                    if rank[child.kind] > rank[st.kind]:
+                        self.fail(st.iri, f"a {st.kind} cannot rest on {child.id}, a {child.kind}: a rule rests on its own kind or an earlier one ({', '.join(KINDS)})")
 
     def check_acyclic(self, statements) -> None:
         deps = nx.DiGraph()

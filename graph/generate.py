@@ -83,6 +83,7 @@ def generate_case(doctrine: Doctrine, rng: random.Random, case_id: str, evaluato
             roll = rng.random()
             value = Value.UNKNOWN if roll < 0.05 else Value.ESTABLISHED if roll < 0.55 else Value.REFUTED
             facts.append(Fact(f"f-{n}", st.iri, (eid,), value, f"G{n}", rng.choice(("found", "found", "reported", "inferred")), True))
+    facts = _timings_kept(doctrine, facts)
     case = Case(case_id, "", "#case", FrozenMap(), FrozenMap(), "", "", "", doctrine.jurisdiction, "", FrozenMap(), FrozenMap(entities), frozenset(relations), tuple(facts), ())
     values = evaluator(doctrine, case)
     decided = [(st, args, v) for (st, args), v in values.items() if v is not Value.UNKNOWN and doctrine.statements[st].kind == "Conclusion"]
@@ -93,6 +94,22 @@ def generate_case(doctrine: Doctrine, rng: random.Random, case_id: str, evaluato
             v = Value.REFUTED if v is Value.ESTABLISHED else Value.ESTABLISHED
         holdings.append((f"h-{k}", st, args, v))
     return _turtle(doctrine, case_id, entities, kinds, relations, facts, holdings, rng)
+
+
+def _timings_kept(doctrine: Doctrine, facts: list[Fact]) -> list[Fact]:
+    """The facts less any timing stated established although one of its two events is refuted.
+
+    Such a timing contradicts its events (a removal within a day of a notice that never came), and
+    validation rejects it; the generator dates nothing, so it keeps every other combination.
+    """
+    refuted = {(f.proposition, f.about) for f in facts if f.value is Value.REFUTED}
+
+    def contradicts(f: Fact) -> bool:
+        timing = doctrine.statements[f.proposition].timing
+        return (timing is not None and f.value is not Value.REFUTED
+                and any((event, f.about) in refuted for event in (timing.start, timing.end)))
+
+    return [f for f in facts if not contradicts(f)]
 
 
 def _turtle(doctrine, case_id, entities, kinds, relations, facts, holdings, rng) -> str:
