@@ -215,7 +215,8 @@ def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = 
     about, as the page shows them: their length decides how far apart the nodes are laid out.
 
     What every node of a statement shares (kind, legal basis, burden, premise, default) is said
-    once, on the statement; legal sources are named by id and labelled once, in `sources`; edges
+    once, on the statement; legal sources are named by id and labelled once, in `sources`, and
+    quoted once, in `texts` (official text and our translation); edges
     are not listed, since a node's conditions name its children. evaluate.js's indexed() fills
     each node in from its statement and derives the edges, so the page sees whole nodes.
     """
@@ -254,6 +255,8 @@ def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = 
         "doctrine": {"id": doctrine.id, "label": _both(doctrine.label),
                      "jurisdiction": _term(doctrine, doctrine.jurisdiction)},
         "sources": {k: v for k, (_, v) in sources.items()},
+        "texts": {k: {"official": dict(doctrine.texts[iri].official), "translation": dict(doctrine.texts[iri].translation)}
+                  for k, (iri, _) in sources.items() if iri in doctrine.texts},
         "statements": statements,
         "nodes": nodes,
     }

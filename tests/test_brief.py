@@ -52,7 +52,8 @@ def test_the_platform_brief_has_the_five_parts_and_the_courts_holding():
     text, _, _ = written("hangzhou-ultraman-lora", actor="platform")
     for part in ("**Issue.**", "**Rule.**", "**Application.**", "**Conclusion.**", "**Holding.**"):
         assert part in text
-    assert "The court found that the provider featured the content on the home page or in other prominent positions. [f-homepage · F4 · found]" in text
+    assert ("The court found that the provider placed the content on its home page or another main position where it could "
+            "plainly see it. [f-homepage · F4 · found]") in text
     assert "The court held it established (R1, found). The reasoning above agrees. [h-platform-contributory]" in text
     assert "Civil Code art. 1197" in text
 
@@ -98,12 +99,14 @@ def test_a_refuted_fact_says_its_denial_never_the_label_behind_a_not(case_id, do
 
 
 @pytest.mark.parametrize("lang, sentence", [
-    ("en", "The court found that the provider could have detected the infringement"),
-    ("zh", "法院认定，提供者本可以发现侵权"),
+    ("en", "The court found that the provider took no reasonable and effective technical measures, or with them could have detected"),
+    ("zh", "法院认定，提供者未采取合理、有效的技术措施，或者采取后能够发现"),
 ])
 def test_the_detectable_infringement_reads_as_the_court_found_it(lang, sentence):
-    """f-detectable is refuted: the infringement was detectable, not "the provider took no reasonable measures"."""
-    text, _, case, doctrine = written_under("hangzhou-ultraman-lora", lang)
+    """f-detectable is refuted: the brief says its denial (no effective measures, or detectable with them), never a bare
+    "not". In the judgment the home page decides "should have known" first (SPC art. 12), so the brief never reaches
+    art. 8(3); in the obscure-work variant it does."""
+    text, _, case, doctrine = written_under("variant-obscure-work", lang)
     (fact,) = [f for f in case.facts if f.id == "f-detectable"]
     denial = doctrine.statements[fact.proposition].denial[lang]
     lines = [line.strip().removeprefix("- ") for line in text.splitlines() if reference(line) == "f-detectable"]
@@ -148,7 +151,7 @@ TINY = TINY_HEAD.replace(
     lex:question "是否事先审查？"@zh , "Did the provider review beforehand?"@en ;
     lex:denial "提供者事先没有审查内容"@zh , "the provider did not review the content beforehand"@en .
 t:Careful a lex:Conclusion ; rdfs:label "尽到注意义务"@zh , "took care"@en ; skos:definition "d"@zh , "d"@en ;
-    lex:roles ( p:provider ) ; lex:acceptIf [ lex:anyOf ( t:Reviewed p:TookNecessaryMeasures ) ] ;
+    lex:roles ( p:provider ) ; lex:acceptIf [ lex:anyOf ( t:Reviewed p:MeasuresBeforeSuit ) ] ;
     lex:legalBasis t:art1 ;
     lex:ifEstablished "提供者尽到了注意义务。"@zh , "The provider took care."@en ;
     lex:ifRefuted "提供者未尽到注意义务。"@zh , "The provider did not take care."@en .
@@ -161,7 +164,7 @@ def test_a_proposition_without_a_denial_breaks_the_shapes(tmp_path):
     r = lexpath("brief", "hangzhou-ultraman-lora", "--doctrine", str(law), "--actor", "platform")
     assert r.returncode == 0, r.stderr
     assert "As to a Hangzhou AI company (the AI image platform): the provider did not take care (art. 1). [Careful(platform)]" in r.stdout
-    assert "The court found that the provider did not take necessary measures" in r.stdout
+    assert "The court found that the provider did not delete or block the infringing content before it was sued" in r.stdout
     assert DENIAL in TINY
     bare = write(tmp_path, "bare.ttl", TINY.replace(" ;" + DENIAL, " ."))
     one_line_error(lexpath("brief", "hangzhou-ultraman-lora", "--doctrine", str(bare)), str(bare), "Reviewed", "lex:denial")

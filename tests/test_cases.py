@@ -32,8 +32,8 @@ def test_hangzhou_holdings_are_the_courts():
         "ContributoryInfringement(platform,trainers)": T,
         "DirectInfringement(platform)": F,
         "DisseminationInfringement(platform)": F,
-        "SafeHarbour(platform)": F,
-        "UnfairCompetition(platform)": F,
+        "SafeHarbour(platform,trainers)": F,
+        "UnfairCompetition(rights-holder,platform)": F,
         "DirectInfringement(trainers)": T,
         "DisseminationInfringement(trainers)": T,
         "CopyrightLiability(oss-providers)": F,
@@ -61,7 +61,8 @@ def test_variants_are_expectations_not_holdings():
         ("variant-obscure-work", "Fault(platform)", F),
         ("variant-platform-generates", "DirectInfringement(platform)", T),
         ("variant-notice-ignored", "LiableForEnlargedHarm(platform,trainers)", T),
-        ("variant-notice-ignored", "ContributoryInfringement(platform,trainers)", F),
+        ("variant-notice-ignored", "NoticeIgnored(platform)", T),
+        ("variant-notice-ignored", "DamagesLimitedToEnlargedHarm(rights-holder,platform)", T),
     ],
 )
 def test_each_variant_changes_what_it_should(case_id, node, value):

@@ -29,6 +29,7 @@ const LexpathPage = (() => {
       holds: "holds", fails: "does not hold", open: "unknown", allOf: "all of", anyOf: "any of", atLeast: "at least {k} of",
       not: "NOT", unless: "unless", withException: "this, unless the exception holds", turnsOn: "Left unknown: a condition that could decide it is itself unknown (?).",
       acceptEdge: "supports it: part of an accept condition", rejectEdge: "blocks it: part of a reject condition",
+      quote: "The article's words", official: "official text", ours: "our translation",
     },
     zh: {
       established: "成立", refuted: "不成立", unknown: "未知", legend: "图例",
@@ -39,7 +40,7 @@ const LexpathPage = (() => {
       rule: "如何判定", holding: "法院认定", expectation: "预期结果（我们的解读）",
       agrees: "lexpath 与之一致", disagrees: "lexpath 与之不一致", undecided: "lexpath 未能确定",
       stated: "案件所述", locator: "段落", tag: "标记", fact: "事实",
-      unstatedDefault: "案件未陈述：默认{value}，举证责任在{bearer}", unstated: "案件未陈述",
+      unstatedDefault: "案件未载明：默认{value}，举证责任在{bearer}", unstated: "案件未载明",
       assumed: "此处设定，并非案件所述", premise: "假设：适用此法律审理另一法域的案件时所作的前提，并非案件事实", question: "课堂提问",
       path: "显示支撑它的路径", actors: "涉及",
       hint: "单击节点查看其表述、依据和来源；单击结论以高亮其推理路径；双击折叠或展开其所依据的节点。",
@@ -52,6 +53,7 @@ const LexpathPage = (() => {
       holds: "满足", fails: "不满足", open: "未知", allOf: "同时满足以下各项", anyOf: "满足以下任一项", atLeast: "至少满足以下{k}项",
       not: "并非", unless: "除非", withException: "满足前项，除非例外成立", turnsOn: "未能确定：可能决定结果的条件本身未知（?）。",
       acceptEdge: "支持：属于成立条件", rejectEdge: "阻却：属于排除条件",
+      quote: "条文原文", official: "正式文本", ours: "本项目译文",
     },
   };
   const COLOURS = {
@@ -81,6 +83,17 @@ const LexpathPage = (() => {
   const pick = (text) => (text && (text[state.lang] || text.en || text.zh)) || "";
   const edgeId = (from, to) => from + "\u0000" + to;
   const sources = (ids) => ids.map((id) => pick(graph().sources[id]) || id).join("; ");  // legal sources, by id
+  function quoted(id) {  // a legal source: its label, and its words folded beneath (official, then our translation)
+    const li = el("li", `${sources([id])} (${id})`), text = (graph().texts || {})[id];
+    if (!text) return li;
+    const box = el("details", null, "quote");
+    box.appendChild(el("summary", w("quote")));
+    for (const [key, words] of [["official", w("official")], ["translation", w("ours")]]) {
+      for (const [tag, body] of Object.entries(text[key])) box.appendChild(el("p", `${words} (${tag}): ${body}`, key));
+    }
+    li.appendChild(box);
+    return li;
+  }
   view.graphs.forEach((g) => {
     L.indexed(g);
     g.parents = {}; g.children = {}; g.uses = {};
@@ -330,7 +343,7 @@ const LexpathPage = (() => {
     if (s.basis.length) {
       section(panel, w("basis"));
       const ul = el("ul");
-      for (const id of s.basis) ul.appendChild(el("li", `${sources([id])} (${id})`));
+      for (const id of s.basis) ul.appendChild(quoted(id));
       panel.appendChild(ul);
     }
     if (a.conditions) rule(panel, a, v);
