@@ -21,7 +21,7 @@ import networkx as nx
 
 from .doctrine import Doctrine, local_name
 from .evaluate import Evaluation
-from .explain import assumption_lines, justification, report, rows
+from .explain import assumption_lines, cited_sources, justification, report, rows, source_lines
 from .load import Case
 from .logic import Value
 
@@ -236,8 +236,12 @@ class _Writer:
         return lines
 
 
-def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: str | None = None, lang: str = "en") -> str:
-    """The IRAC brief of the case (or of one actor's issues) in Markdown, in zh or en."""
+def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: str | None = None, lang: str = "en",
+          full: bool = False) -> str:
+    """The IRAC brief of the case (or of one actor's issues) in Markdown, in zh or en.
+
+    full ends it with the words of every legal source the issues cite: official text and our translation.
+    """
     w = WORDS[lang]
     rep = report(G, ev, case, doctrine, actor)  # checks the actor id
     names = {e.id: _pick(e.label, lang) or e.id for e in case.entities.values()}
@@ -254,12 +258,14 @@ def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: 
     out += [f"*{w['intro'].format(doctrine=doctrine.id)}*"]
     if rep["assumptions"]:
         out += ["", *assumption_lines(rep["assumptions"], doctrine.id, lang, "- ")]
+    trees = []
     for i, r in enumerate(issues, 1):
         st = doctrine.statements[r.statement]
         ask = {**w, **w["remedy"]} if st.kind == "Remedy" else w  # a remedy is granted or refused, not established
         label = _pick(st.label, lang)
         actors = writer.join(r.actors)
         tree = justification(G, ev, r.node, doctrine)
+        trees.append(tree)
         out += ["", f"## {w['heading'].format(i=_number(i, lang), label=label, actors=actors)}", ""]
         out += [f"{w['dot'].format(w['I'])}{ask['issue'].format(label=label, actors=actors)} [{r.node}]", ""]
         rule = writer.sentence(_pick(st.definition, lang), writer.cite(tree.get("legal_basis", ())))
@@ -277,4 +283,8 @@ def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: 
             )
             verdict = w["undecided"] if r.agrees is None else w["agrees"] if r.agrees else w["disagrees"]
             out.append(f"{w['dot'].format(w['H'])}{said}{w['space']}{verdict} [{h.id}]")
+    sources = cited_sources(trees, doctrine) if full else []
+    if sources:
+        head, *rest = source_lines(sources, lang, "- ")
+        out += ["", f"## {head.rstrip(':：')}", "", *rest]
     return "\n".join(out) + "\n"

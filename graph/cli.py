@@ -137,7 +137,7 @@ def run_brief(args) -> int:
     from .evaluate import evaluate
 
     G, case, doctrine = _grounded(args.case, args.doctrine)
-    print(brief(G, evaluate(G), case, doctrine, args.actor, args.lang), end="")
+    print(brief(G, evaluate(G), case, doctrine, args.actor, args.lang, args.full), end="")
     return 0
 
 
@@ -179,6 +179,7 @@ def add_whatif_commands(sub, lang, doctrine) -> None:
     p = sub.add_parser("brief", help="an IRAC brief in Markdown: issue, rule, application, conclusion, holding")
     p.add_argument("case", metavar="CASE", help="bundled case id or path to a Turtle file")
     p.add_argument("--actor", metavar="A", help="only the issues about this actor id")
+    p.add_argument("--full", action="store_true", help="end with the words of every legal source cited: official text and our translation")
     lang(p)
     doctrine(p)
     p.set_defaults(run=run_brief)

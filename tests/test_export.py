@@ -102,7 +102,7 @@ class TestGraphml:
         for n in G:
             assert H.nodes[n]["value"] == ev[n].value
             assert H.nodes[n]["label_en"] and H.nodes[n]["label_zh"]
-        assert H.nodes["ContributoryInfringement(platform,trainers)"]["label"].startswith("帮助侵权")
+        assert H.nodes["ContributoryInfringement(platform,trainers)"]["label"].startswith("教唆、帮助侵权")
 
 
 class TestDot:
