@@ -48,6 +48,7 @@ __all__ = [
     "members",
     "classes_of",
     "with_timings",
+    "require_source_texts",
 ]
 
 ENTITY_ROOTS = (str(LEX.Actor), str(LEX.Artefact))
@@ -270,13 +271,13 @@ def load_doctrine(path: Path) -> Doctrine:
         raise DoctrineError(path, problems[0][0], problems[0][1])
     doctrine = compile_doctrine(graph, tuple(str(f) for f in files))
     if Path(path).resolve().parent == data_dir("ontology").resolve():
-        _require_source_texts(graph, Path(path))
+        require_source_texts(graph, Path(path))
     _cache_put(key, doctrine)
     _COMPILED[stamp] = doctrine
     return doctrine
 
 
-def _require_source_texts(graph: Graph, path: Path) -> None:
+def require_source_texts(graph: Graph, path: Path) -> None:
     """A bundled doctrine quotes every article it holds: its official text and our translation, zh and en.
 
     A whole instrument (a source that others are dct:isPartOf) is named, not quoted.

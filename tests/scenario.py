@@ -1,0 +1,51 @@
+"""Write a small case file from a few lines of Python: actors, relations and facts.
+
+The scenario tests state each case in full, so that what a rule decides is visible in the test;
+anything a case leaves out takes the doctrine's burden default, as a court would decide it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HEAD = """@prefix : <https://example.org/scenario#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix lex: <https://w3id.org/lexpath/ns#> .
+@prefix p: <https://w3id.org/lexpath/prop#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+:case a lex:Case ; dct:identifier "{id}" ; dct:title "情景"@zh , "scenario"@en ;
+    lex:jurisdiction lex:China ; lex:filed "{filed}"^^xsd:date ; dct:source :source .
+:source a prov:Entity ; rdfs:label "测试情景"@zh , "a test scenario"@en .
+"""
+
+VALUES = {True: "lex:established", False: "lex:refuted", None: "lex:unknown"}
+
+
+def case_text(case_id: str, actors: dict[str, str], relations: list[tuple[str, str, str]],
+              facts: list[tuple], filed: str = "2024-06-01") -> str:
+    """Turtle for one case.
+
+    actors: id -> class local name in lex: (User, GenerativeAIPlatform, RightsHolder, Work, …);
+    relations: (subject, property local name in lex:, object); facts: (proposition local name,
+    about id, True | False | None) or the same with a fourth item, an ISO date.
+    """
+    out = [HEAD.format(id=case_id, filed=filed)]
+    for eid, cls in actors.items():
+        out.append(f':{eid} a lex:{cls} ; rdfs:label "{eid}"@zh , "{eid}"@en .')
+    for s, prop, o in relations:
+        out.append(f":{s} lex:{prop} :{o} .")
+    for i, fact in enumerate(facts, 1):
+        prop, about, value, *date = fact
+        dated = f' ; lex:date "{date[0]}"^^xsd:date' if date else ""
+        out.append(f":f{i} a lex:Fact ; lex:states p:{prop} ; lex:about :{about} ; lex:value {VALUES[value]} ; "
+                   f'lex:locator "S{i}" ; lex:tag lex:found{dated} .')
+    return "\n".join(out) + "\n"
+
+
+def write_case(folder: Path, case_id: str, *args, **kwargs) -> Path:
+    path = folder / f"{case_id}.ttl"
+    path.write_text(case_text(case_id, *args, **kwargs), encoding="utf-8")
+    return path
