@@ -193,9 +193,9 @@ def run_contrast(args) -> int:
     if args.format == "json":
         print(json.dumps(rep, ensure_ascii=False))
     elif args.format == "md":
-        print(to_markdown(rep, args.lang, args.full), end="")
+        print(to_markdown(rep, args.lang), end="")
     else:
-        print(to_text(rep, args.lang, args.full), end="")
+        print(to_text(rep, args.lang), end="")
     return 0
 
 
