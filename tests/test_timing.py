@@ -144,4 +144,5 @@ t:Early a lex:Factor ; rdfs:label "因素"@zh , "early"@en ; skos:definition "�
 def test_the_bundled_cases_load_into_a_store_with_their_dates(tmp_path):
     """The corpus checker counts triples: a fact written twice, or a date it cannot read, would skip a case."""
     r = lexpath("corpus", "load", "--store", str(tmp_path / "store"), "--jobs", "1", str(data_dir("cases")))
-    assert r.returncode == 0 and "5 cases loaded from 5 files, 0 skipped" in r.stdout, r.stdout + r.stderr
+    n = len(list(data_dir("cases").glob("*.ttl")))
+    assert r.returncode == 0 and f"{n} cases loaded from {n} files, 0 skipped" in r.stdout, r.stdout + r.stderr
