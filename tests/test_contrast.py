@@ -118,7 +118,8 @@ def test_only_unknown_conclusions_have_deciders_and_each_decides():
 def test_facts_one_doctrine_reads_and_the_other_ignores():
     rep = contrasted("hangzhou-ultraman-lora")
     assert "f-platform-not-tailored" in rep["facts_used_by_one"]["us"]  # a US-only proposition
-    assert "f-direct-benefit" in rep["facts_used_by_one"]["cn"]  # Regulation art. 22(4), China only
+    assert "f-charges-per-item" in rep["facts_used_by_one"]["cn"]  # a direct benefit (SPC art. 11(2)), China only
+    assert "f-membership-revenue" in rep["facts_used_by_one"]["us"]  # a general fee: no direct benefit in China
     assert "f-no-review-clause" in rep["unused_by_both"]  # neutral in both (SPC art. 8; section 512(m))
     hows = {d["other_reads"] for r in rep["rows"] for d in r["differences"]}
     assert {"ignores", "weighs otherwise", "counts otherwise"} <= hows

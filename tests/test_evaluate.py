@@ -38,17 +38,16 @@ class TestEvaluate:
         G = grounded("hangzhou-ultraman-lora")
         facts = stated(G)
         before = evaluate(G, facts)
-        after = evaluate(G, {**facts, "MeasuresBeforeSuit(platform)": T})
+        after = evaluate(G, {**facts, "MeasuresWithinADayOfReasonToKnow(platform)": T})
         node = "ContributoryInfringement(platform,trainers)"
         assert before[node] is T and after[node] is F
         assert after["ShouldHaveKnown(platform)"] is T  # what the fact does not carry stays
 
     def test_resolving_an_unknown_that_decides_settles_the_conclusion(self):
         G = grounded("hangzhou-ultraman-lora")
-        facts = {**stated(G), "FeaturedProminently(platform)": U, "IPCategory(platform)": U}
-        assert evaluate(G, facts)["ShouldHaveKnown(platform)"] is T  # the second route still holds
-        facts["ChargesPerItem(platform)"] = U
-        facts["AdaptedModels(platform)"] = U
+        facts = {**stated(G), "FeaturedProminently(platform)": U, "CuratedItemsOfWork(platform)": U}
+        assert evaluate(G, facts)["ShouldHaveKnown(platform)"] is T  # obvious infringement, nothing to prevent it, still holds
+        facts["InfringingContentVisible(platform)"] = U  # leaves the art. 9 routes open too
         assert evaluate(G, facts)["ShouldHaveKnown(platform)"] is U
         assert evaluate(G, {**facts, "FeaturedProminently(platform)": T})["ShouldHaveKnown(platform)"] is T
 

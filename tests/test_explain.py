@@ -78,14 +78,15 @@ def test_why_not_the_open_source_providers():
     fault = next(n for n in walk(c["justification"]) if n["node"] == "Fault(oss-providers)")
     assert fault["value"] == "refuted"
     should = next(n for n in walk(fault) if n["node"] == "ShouldHaveKnown(oss-providers)")
-    assert should["value"] == "refuted" and should["decided_by"] == {"condition": 4, "decides": "refuted"}  # SPC art. 9(1)
+    assert should["value"] == "refuted" and should["decided_by"] == {"condition": 6, "decides": "refuted"}  # SPC art. 9(1)
     assert any(n["node"] == "LowDutyRole(oss-providers)" for n in walk(should))
 
 
 def test_a_burden_default_is_shown_as_such_never_as_stated():
     rep = explained("hangzhou-ultraman-lora", actor="platform")
-    knew = [n for c in rep["conclusions"] for n in walk(c["justification"]) if n["node"] == "KnewSpecificInfringement(platform)"]
-    assert knew and all(n["source"]["kind"] == "burden" and n["source"]["bearer"]["id"] == "Claimant" for n in knew)
+    for node, bearer in (("NoticeReceived(platform)", "Claimant"), ("LabelledAsStorage(platform)", "Defendant")):
+        shown = [n for c in rep["conclusions"] for n in walk(c["justification"]) if n["node"] == node]
+        assert shown and all(n["source"]["kind"] == "burden" and n["source"]["bearer"]["id"] == bearer for n in shown), node
 
 
 def test_text_and_markdown_agree_with_the_json():
@@ -104,8 +105,8 @@ def test_an_exception_is_marked_negated():
 def test_a_holding_lexpath_cannot_decide_is_undecided_not_a_disagreement(tmp_path, hangzhou_text):
     from conftest import write
 
-    text = hangzhou_text.replace("lex:states p:MeasuresBeforeSuit ;\n    lex:about :platform ;\n    lex:value lex:refuted ;",
-                                 "lex:states p:MeasuresBeforeSuit ;\n    lex:about :platform ;\n    lex:value lex:unknown ;")
+    text = hangzhou_text.replace("lex:states p:MeasuresWithinADayOfReasonToKnow ;\n    lex:about :platform ;\n    lex:value lex:refuted ;",
+                                 "lex:states p:MeasuresWithinADayOfReasonToKnow ;\n    lex:about :platform ;\n    lex:value lex:unknown ;")
     assert text != hangzhou_text
     rep = explained(str(write(tmp_path, "open.ttl", text)), actor="platform")
     c = next(c for c in rep["conclusions"] if c["id"] == "NoNecessaryMeasures(platform)")

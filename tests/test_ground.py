@@ -50,5 +50,6 @@ def test_a_free_role_ranges_over_every_fitting_instance(tmp_path):
 def test_edges_run_from_facts_to_conclusions():
     case, doctrine = load_case("hangzhou-ultraman-lora")
     G = ground(doctrine, case)
-    assert G.has_edge("FeaturedProminently(platform)", "ProminentPlacement(platform)")
+    assert G.has_edge("FeaturedProminently(platform)", "HomePagePlacement(platform)")
+    assert G.has_edge("HomePagePlacement(platform)", "ShouldHaveKnown(platform)")
     assert G.graph["order"].index("WorkFamous(ultraman)") < G.graph["order"].index("ShouldHaveKnown(platform)")

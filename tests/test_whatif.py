@@ -17,7 +17,7 @@ from generated import random_graph
 
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 SCHEMAS = Path(package.__file__).parent / "schema"
-MEASURES = "lex:states p:TookNecessaryMeasures ;\n    lex:about :platform ;\n    lex:value lex:refuted ;"
+MEASURES = "lex:states p:MeasuresWithinADayOfReasonToKnow ;\n    lex:about :platform ;\n    lex:value lex:refuted ;"
 
 
 def loaded(ref):
@@ -28,7 +28,7 @@ def loaded(ref):
 class TestWhatIf:
     def test_equals_evaluating_an_edited_copy_of_the_case(self, tmp_path, hangzhou_text):
         G, case, doctrine = loaded("hangzhou-ultraman-lora")
-        result = whatif(G, case, doctrine, {"f-no-necessary-measures": T})
+        result = whatif(G, case, doctrine, {"f-no-prompt-measures": T})
         edited = write(tmp_path, "edited.ttl", hangzhou_text.replace(MEASURES, MEASURES.replace("refuted", "established")))
         G2, _, _ = loaded(str(edited))
         before, after = evaluate(G), evaluate(G2)
@@ -37,7 +37,7 @@ class TestWhatIf:
         for d in result.changed:
             assert (d.before, d.after) == (before[d.node], after[d.node])
             assert d.justification["value"] == d.after.value
-        assert result.changes == {"f-no-necessary-measures": (F, T)}
+        assert result.changes == {"f-no-prompt-measures": (F, T)}
 
     def test_an_unstated_proposition_is_named_by_its_node(self):
         G, case, doctrine = loaded("variant-obscure-work")
@@ -106,8 +106,13 @@ class TestRelevance:
         r = relevance(G, case, doctrine, "ContributoryInfringement(platform,trainers)")
         assert r.settled and "KnewSpecificInfringement(platform)" not in {u.node for u in r.unknowns}
 
-    def test_an_undecided_conclusion_names_what_it_turns_on(self):
-        G, case, doctrine = loaded("hangzhou-ultraman-lora")
+    def test_an_undecided_conclusion_names_what_it_turns_on(self, tmp_path, hangzhou_text):
+        # Under cn the claimant bears what it leaves unstated, so the question is left open by a fact stated unknown.
+        open_fact = (":f-generators-publish-open\n    a lex:Fact ;\n    lex:states p:PublishedContent ;\n    lex:about :generators ;\n"
+                     "    lex:value lex:unknown ;\n    lex:locator \"F6\" ;\n    lex:tag lex:inferred .\n\n")
+        text = hangzhou_text.replace(":f-generators-no-upload\n", open_fact + ":f-generators-no-upload\n", 1)
+        G, case, doctrine = loaded(str(write(tmp_path, "open.ttl", text)))
+        assert "f-generators-publish-open" in {f.id for f in case.facts}
         r = relevance(G, case, doctrine, "DisseminationInfringement(generators)")
         assert not r.settled and r.outcomes == {T, F}
         assert [u.node for u in r.unknowns if u.relevant] == ["PublishedContent(generators)"]
@@ -115,7 +120,7 @@ class TestRelevance:
 
 def test_whatif_json_follows_its_schema():
     jsonschema = pytest.importorskip("jsonschema")
-    r = lexpath("whatif", "hangzhou-ultraman-lora", "--set", "f-no-necessary-measures=true", "--format", "json")
+    r = lexpath("whatif", "hangzhou-ultraman-lora", "--set", "f-no-prompt-measures=true", "--format", "json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     jsonschema.validate(out, json.loads((SCHEMAS / "whatif.schema.json").read_text(encoding="utf-8")))
@@ -127,7 +132,7 @@ def test_whatif_json_follows_its_schema():
 
 
 def test_whatif_text_shows_before_and_after_and_a_tally():
-    r = lexpath("whatif", "hangzhou-ultraman-lora", "--set", "f-no-necessary-measures=true")
+    r = lexpath("whatif", "hangzhou-ultraman-lora", "--set", "f-no-prompt-measures=true")
     assert r.returncode == 0, r.stderr
     assert "[+] -> [-] ContributoryInfringement(platform,trainers): established -> refuted" in r.stdout
     assert "Unchanged:" in r.stdout
