@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
-from .doctrine import Doctrine
+from .doctrine import Doctrine, local_name
 from .errors import BadBoundError, UnknownIdError
 from .evaluate import Evaluation, evaluate, update
 from .explain import MARK, _tree_lines, assumption_lines, assumptions, justification, rows, suggest
 from .frozen import FrozenMap
-from .ground import stated
+from .ground import node_id, stated
 from .load import Case
 from .logic import Value
+from .timing import derive_timings
 
 __all__ = [
     "Delta",
@@ -173,6 +174,7 @@ def whatif(G: nx.DiGraph, case: Case, doctrine: Doctrine, settings: Mapping[str,
     nodes = {fact_node(G, case, ref): value for ref, value in settings.items()}
     if len(nodes) < len(settings):
         raise UnknownIdError(case.path, ", ".join(settings), "names one fact twice (by its fact id and its node id); set each fact once")
+    nodes = {**_timings_after(G, case, doctrine, nodes), **nodes}
     before = evaluate(G, facts)
     after = Evaluation(FrozenMap(update(G, before.values, nodes)))
     changed, kept = [], Counter()
@@ -188,6 +190,25 @@ def whatif(G: nx.DiGraph, case: Case, doctrine: Doctrine, settings: Mapping[str,
         unchanged=FrozenMap({v.value: kept[v.value] for v in (T, F, U)}),
         labels=fact_labels(G, doctrine, nodes),
     )
+
+
+def _timings_after(G: nx.DiGraph, case: Case, doctrine: Doctrine, nodes: Mapping[str, Value]) -> dict[str, Value]:
+    """The timing facts derived from a dated event the settings change, derived again from the new values.
+
+    A timing no longer decided by the dates (an event set unknown) becomes unknown.
+    """
+    changed = {G.nodes[n]["fact"].id: v for n, v in nodes.items() if G.nodes[n].get("fact") is not None}
+    touched = [f for f in case.facts if set(f.derived_from) & set(changed)]
+    if not touched:
+        return {}
+    events = [replace(f, value=changed.get(f.id, f.value)) for f in case.facts if not f.derived_from]
+    derived = {(d.proposition, d.about): d.value for d in derive_timings(events, case.filed, doctrine)}
+    out = {}
+    for f in touched:
+        n = node_id(local_name(f.proposition), f.about)
+        if n in G:
+            out[n] = derived.get((f.proposition, f.about), U)
+    return out
 
 
 # -- relevance of unknowns --------------------------------------------------------------

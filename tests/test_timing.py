@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from rdflib import Graph
 
@@ -146,3 +148,11 @@ def test_the_bundled_cases_load_into_a_store_with_their_dates(tmp_path):
     r = lexpath("corpus", "load", "--store", str(tmp_path / "store"), "--jobs", "1", str(data_dir("cases")))
     n = len(list(data_dir("cases").glob("*.ttl")))
     assert r.returncode == 0 and f"{n} cases loaded from {n} files, 0 skipped" in r.stdout, r.stdout + r.stderr
+
+
+def test_whatif_derives_the_timings_of_an_event_it_changes():
+    r = lexpath("whatif", "variant-prompt-takedown", "--set", "f-removed-next-day=false", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    changes = json.loads(r.stdout)["changes"]
+    assert changes["dated-RemovedWithinADayOfNotice-platform"] == {"before": "established", "after": "refuted"}
+    assert changes["f-removed-next-day"] == {"before": "established", "after": "refuted"}
