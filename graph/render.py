@@ -289,8 +289,9 @@ def _source(doctrine: Doctrine, iri: str, sources: dict[str, tuple[str, dict]]) 
 
 def statement_data(st, doctrine: Doctrine, sources: dict[str, tuple[str, dict]]) -> dict:
     """What the page shows of a doctrine statement, whichever actors it is grounded for."""
-    out = {"kind": st.kind, "label": _both(st.label), "definition": _both(st.definition),
-           "basis": [_source(doctrine, s, sources) for s in st.legal_basis]}
+    out = {"kind": st.kind, "label": _both(st.label), "basis": [_source(doctrine, s, sources) for s in st.legal_basis]}
+    if any(_sentence(st.definition.get(lang, "")) != _sentence(st.label.get(lang, "")) for lang in ("en", "zh")):
+        out["definition"] = _both(st.definition)  # a proposition's definition mostly restates its label: said once
     if st.kind == "Proposition":
         out["question"] = _both(st.question)
     else:
@@ -298,6 +299,16 @@ def statement_data(st, doctrine: Doctrine, sources: dict[str, tuple[str, dict]])
         out["default"] = st.default.value
         out["says"] = {"established": _both(st.if_established), "refuted": _both(st.if_refuted)}
     return out
+
+
+def _sentence(text: str) -> str:
+    """text without its closing full stop and initial capital, to compare a definition with a label.
+
+    >>> _sentence("The work is famous.") == _sentence("the work is famous")
+    True
+    """
+    text = text.rstrip("。.")
+    return text[:1].lower() + text[1:]
 
 
 def _tag_label(doctrine: Doctrine, tag: str) -> dict:

@@ -14,10 +14,11 @@ HEAD = """@prefix : <https://example.org/scenario#> .
 @prefix p: <https://w3id.org/lexpath/prop#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix us: <https://w3id.org/lexpath/doctrine/us#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 
 :case a lex:Case ; dct:identifier "{id}" ; dct:title "情景"@zh , "scenario"@en ;
-    lex:jurisdiction lex:China ; lex:filed "{filed}"^^xsd:date ; dct:source :source .
+    lex:jurisdiction lex:{jurisdiction} ; lex:filed "{filed}"^^xsd:date ; dct:source :source .
 :source a prov:Entity ; rdfs:label "测试情景"@zh , "a test scenario"@en .
 """
 
@@ -25,14 +26,15 @@ VALUES = {True: "lex:established", False: "lex:refuted", None: "lex:unknown"}
 
 
 def case_text(case_id: str, actors: dict[str, str], relations: list[tuple[str, str, str]],
-              facts: list[tuple], filed: str = "2024-06-01") -> str:
+              facts: list[tuple], filed: str = "2024-06-01", jurisdiction: str = "China") -> str:
     """Turtle for one case.
 
     actors: id -> class local name in lex: (User, GenerativeAIPlatform, RightsHolder, Work, …);
     relations: (subject, property local name in lex:, object); facts: (proposition local name,
-    about id, True | False | None) or the same with a fourth item, an ISO date.
+    about id, True | False | None) or the same with a fourth item, an ISO date; jurisdiction: China
+    or UnitedStates. A fact about a proposition of the us doctrine names it as "us:Name".
     """
-    out = [HEAD.format(id=case_id, filed=filed)]
+    out = [HEAD.format(id=case_id, filed=filed, jurisdiction=jurisdiction)]
     for eid, cls in actors.items():
         out.append(f':{eid} a lex:{cls} ; rdfs:label "{eid}"@zh , "{eid}"@en .')
     for s, prop, o in relations:
@@ -40,7 +42,8 @@ def case_text(case_id: str, actors: dict[str, str], relations: list[tuple[str, s
     for i, fact in enumerate(facts, 1):
         prop, about, value, *date = fact
         dated = f' ; lex:date "{date[0]}"^^xsd:date' if date else ""
-        out.append(f":f{i} a lex:Fact ; lex:states p:{prop} ; lex:about :{about} ; lex:value {VALUES[value]} ; "
+        name = prop if ":" in prop else f"p:{prop}"
+        out.append(f":f{i} a lex:Fact ; lex:states {name} ; lex:about :{about} ; lex:value {VALUES[value]} ; "
                    f'lex:locator "S{i}" ; lex:tag lex:found{dated} .')
     return "\n".join(out) + "\n"
 

@@ -129,17 +129,16 @@ HARBOUR = {
 
 
 def test_no_damages_against_a_provider_within_the_us_safe_harbour():
-    """us-law.md sections 4 and 7: the harbour limits remedies; a provider within it pays no
-    money (section 512(c)(1)) and faces only the injunctions of section 512(j). Outside it, the
-    same liability gives damages; with the harbour open, damages are open too."""
+    """us-law.md sections 4 and 7, issue 13: the harbour is decided for the provider and the material
+    a user stored. Within it, the platform's liability for the trainers' uploads gives no money
+    (section 512(c)(1)); the generators stored nothing, so liability for their generation is outside
+    it and damages follow. Without a designated agent no pair is harboured."""
     case, doctrine = load_case("hangzhou-ultraman-lora", "us")
     G = ground(doctrine, case)
     ev = evaluate(G, {**stated(G), **HARBOUR})
-    assert ev["SafeHarbour(platform)"] is T and ev["CopyrightLiability(platform)"] is T
-    for remedy in ("ActualDamages", "StatutoryDamages"):
-        assert ev[f"{remedy}(rights-holder,platform)"] is F, remedy
+    assert ev["SafeHarbour(platform,trainers)"] is T and ev["SecondaryUnharboured(platform,trainers)"] is F
+    assert ev["SafeHarbour(platform,generators)"] is F and ev["SecondaryUnharboured(platform,generators)"] is T
+    assert ev["StatutoryDamages(rights-holder,platform)"] is T
     outside = evaluate(G, {**stated(G), **HARBOUR, "DesignatedAgent(platform)": F})
-    assert outside["SafeHarbour(platform)"] is F
-    for remedy in ("ActualDamages", "StatutoryDamages"):
-        assert outside[f"{remedy}(rights-holder,platform)"] is T, remedy
-    assert evaluated("hangzhou-ultraman-lora", "us")[2]["ActualDamages(rights-holder,platform)"] is U  # harbour open
+    assert outside["SafeHarbour(platform,trainers)"] is F and outside["SecondaryUnharboured(platform,trainers)"] is T
+    assert evaluated("hangzhou-ultraman-lora", "us")[2]["SafeHarbour(platform,trainers)"] is F  # eligibility unproved

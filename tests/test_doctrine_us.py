@@ -1,0 +1,150 @@
+"""The US doctrine on the issue's scenarios: a relational §512(c) harbour, fair use per use, remedies that follow the statute.
+
+Each case is written here (tests/scenario.py) under US jurisdiction; what it leaves out takes the
+doctrine's burden defaults (the provider proves its harbour eligibility, the defendant its fair use).
+"""
+
+from __future__ import annotations
+
+from conftest import lexpath
+from lexpath.evaluate import evaluate
+from lexpath.ground import ground, stated
+from lexpath.load import load_case
+from lexpath.logic import Value
+from scenario import write_case
+
+T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
+
+
+def decide(tmp_path, cast, ties, facts, name="us-scenario") -> dict[str, Value]:
+    case, doctrine = load_case(str(write_case(tmp_path, name, cast, ties, facts, jurisdiction="UnitedStates")))
+    assert doctrine.id == "us"
+    return dict(evaluate(ground(doctrine, case)).values)
+
+
+HARBOUR_FACTS = {"HostsUserContent(platform)": T, "DesignatedAgent(platform)": T, "RepeatInfringerPolicy(platform)": T,
+                 "AccommodatesTechnicalMeasures(platform)": T, "RedFlagAwareness(platform)": F, "SubstantialInfluence(platform)": F,
+                 "TimelyRegistration(ultraman)": T, "ActualLossShown(rights-holder)": T,
+                 "StaffChoseFeatured(platform)": F, "PromotedInfringingUse(platform)": F}
+
+
+def test_a_platform_that_generates_and_publishes_itself_has_no_harbour_for_its_own_material():
+    case, doctrine = load_case("variant-platform-generates", "us")
+    G = ground(doctrine, case)
+    v = evaluate(G, {**stated(G), **HARBOUR_FACTS})
+    assert v["DirectInfringement(platform)"] is T
+    assert v["SafeHarbour(platform,trainers)"] is T  # the trainers' uploads are harboured …
+    assert v["MonetaryLiability(platform)"] is T  # … the platform's own uploads, training and outputs are not
+    assert v["ActualDamages(rights-holder,platform)"] is T and v["StatutoryDamages(rights-holder,platform)"] is T
+    assert v["InjunctionOnlyLiability(platform)"] is F
+
+
+CAST = {"holder": "RightsHolder", "platform": "GenerativeAIPlatform", "uploader": "User", "work": "Work"}
+TIES = [("uploader", "usesServiceOf", "platform"), ("holder", "claimsAgainst", "platform")]
+HOSTED = [
+    ("HoldsExclusiveRights", "holder", True), ("WorkOriginal", "work", True), ("us:TimelyRegistration", "work", True),
+    ("us:ActualLossShown", "holder", True), ("us:EquitableFactors", "holder", True),
+    ("us:ActsInUnitedStates", "uploader", True), ("us:ActsInUnitedStates", "platform", True),
+    ("PublishedContent", "uploader", True), ("OutputsSimilar", "uploader", True),
+    ("HostsUserContent", "platform", True), ("CanIntervene", "platform", True), ("EarnsFromUse", "platform", True),
+    ("us:InfringementDrewUsers", "platform", True), ("IdentifiableInfringingItems", "platform", True),
+    ("LawfulUsesRemain", "platform", True), ("us:SubstantialInfluence", "platform", False), ("us:RedFlagAwareness", "platform", False),
+    ("NoticeReceived", "platform", True, "2024-03-01"), ("us:CompliantNotice", "platform", True),
+    ("RemovedNotifiedItems", "platform", True, "2024-03-02"),
+]
+
+
+class TestHarbour:
+    def test_a_prompt_takedown_with_an_agent_and_a_policy_keeps_the_harbour_no_damages(self, tmp_path):
+        facts = HOSTED + [("us:DesignatedAgent", "platform", True), ("us:RepeatInfringerPolicy", "platform", True),
+                          ("us:AccommodatesTechnicalMeasures", "platform", True)]
+        v = decide(tmp_path, CAST, TIES, facts)
+        assert v["VicariousInfringement(platform,uploader)"] is T  # liable, but within the harbour
+        assert v["SafeHarbour(platform,uploader)"] is T
+        assert v["ActualDamages(holder,platform)"] is F and v["StatutoryDamages(holder,platform)"] is F
+        assert v["AttorneysFees(holder,platform)"] is F
+        assert v["InjunctionOnlyLiability(platform)"] is T
+        assert v["TargetedInjunction(holder,platform)"] is T and v["BlanketInjunction(holder,platform)"] is F
+
+    def test_eligibility_is_the_providers_to_prove(self, tmp_path):
+        v = decide(tmp_path, CAST, TIES, HOSTED)  # silent on the agent and the policy
+        assert v["SafeHarbour(platform,uploader)"] is F
+        assert v["ActualDamages(holder,platform)"] is T
+
+    def test_a_policy_reasonably_implemented_suffices_without_terminations(self, tmp_path):
+        facts = HOSTED + [("us:DesignatedAgent", "platform", True), ("us:RepeatInfringerPolicy", "platform", True),
+                          ("us:AccommodatesTechnicalMeasures", "platform", True), ("RepeatInfringerMeasures", "platform", False)]
+        assert decide(tmp_path, CAST, TIES, facts)["SafeHarbour(platform,uploader)"] is T
+
+
+LAB = {"holder": "RightsHolder", "lab": "ModelAPIProvider", "work": "Work"}
+LAB_TIES = [("holder", "claimsAgainst", "lab")]
+LAB_FACTS = [
+    ("HoldsExclusiveRights", "holder", True), ("WorkOriginal", "work", True), ("us:ActsInUnitedStates", "lab", True),
+    ("us:ActualLossShown", "holder", True),
+    ("TrainedOnWork", "lab", True), ("TrainingTargetsExpression", "lab", False), ("UseHarmsNormalMarket", "lab", False),
+    ("us:RetainsCentralLibrary", "lab", True), ("us:LawfullyAcquiredCopies", "lab", False),
+    ("GeneratedOutputs", "lab", False), ("PublishedContent", "lab", False), ("OutputsSimilar", "lab", False),
+]
+
+
+class TestFairUsePerUse:
+    def test_training_is_fair_use_while_a_retained_library_of_pirated_copies_is_not(self, tmp_path):
+        v = decide(tmp_path, LAB, LAB_TIES, LAB_FACTS)
+        assert v["FairUseTraining(lab)"] is T
+        assert v["FairUseLibrary(lab)"] is F
+        assert v["DirectInfringement(lab)"] is T
+
+    def test_a_library_of_bought_copies_is_fair_use_too(self, tmp_path):
+        facts = [f for f in LAB_FACTS if f[0] != "us:LawfullyAcquiredCopies"] + [("us:LawfullyAcquiredCopies", "lab", True)]
+        v = decide(tmp_path, LAB, LAB_TIES, facts)
+        assert v["FairUseLibrary(lab)"] is T and v["DirectInfringement(lab)"] is F
+
+    def test_pirated_sources_do_not_bar_fair_use_of_the_training_itself(self, tmp_path):
+        facts = [f for f in LAB_FACTS if f[0] != "us:RetainsCentralLibrary"]
+        v = decide(tmp_path, LAB, LAB_TIES, facts)
+        assert v["FairUseTraining(lab)"] is T and v["DirectInfringement(lab)"] is F
+
+
+class TestRemedies:
+    def test_fees_and_statutory_damages_are_refused_without_timely_registration(self, tmp_path):
+        v = decide(tmp_path, LAB, LAB_TIES, LAB_FACTS + [("us:TimelyRegistration", "work", False)])
+        assert v["AttorneysFees(holder,lab)"] is F and v["StatutoryDamages(holder,lab)"] is F
+        assert v["ActualDamages(holder,lab)"] is T
+
+    def test_wilful_infringement_enhances_and_innocent_reduces(self, tmp_path):
+        base = LAB_FACTS + [("us:TimelyRegistration", "work", True)]
+        wilful = decide(tmp_path, LAB, LAB_TIES, base + [("us:KnewConductInfringed", "lab", True)], name="wilful")
+        innocent = decide(tmp_path, LAB, LAB_TIES, base + [("us:NoReasonToBelieveInfringing", "lab", True)], name="innocent")
+        assert wilful["EnhancedStatutoryDamages(holder,lab)"] is T and wilful["ReducedStatutoryDamages(holder,lab)"] is F
+        assert innocent["ReducedStatutoryDamages(holder,lab)"] is T
+
+    def test_actual_damages_are_loss_or_profits_not_enforcement_costs(self, tmp_path):
+        facts = [f for f in LAB_FACTS if f[0] != "us:ActualLossShown"] + [("IncurredLossOrExpenses", "holder", True)]
+        assert decide(tmp_path, LAB, LAB_TIES, facts)["ActualDamages(holder,lab)"] is F
+
+    def test_put_back_after_a_counter_notice_the_claimant_did_not_answer_with_a_suit(self, tmp_path):
+        facts = HOSTED + [("us:CounterNoticeReceived", "platform", True)]
+        assert decide(tmp_path, CAST, TIES, facts)["PutBackDue(platform)"] is T
+        facts = facts + [("us:SuitAfterCounterNotice", "holder", True)]
+        assert decide(tmp_path, CAST, TIES, facts, name="sued")["PutBackDue(platform)"] is F
+
+    def test_a_knowing_misrepresentation_in_a_notice_makes_its_sender_liable(self, tmp_path):
+        v = decide(tmp_path, CAST, TIES, HOSTED + [("us:KnowingMisrepresentation", "holder", True)])
+        assert v["MisrepresentationLiability(holder)"] is T
+
+
+def test_a_system_built_to_deliver_the_work_is_the_one_that_copies(tmp_path):
+    cast = {"holder": "RightsHolder", "platform": "GenerativeAIPlatform", "work": "Work"}
+    facts = [("WorkOriginal", "work", True), ("us:ActsInUnitedStates", "platform", True), ("GeneratedOutputs", "platform", False),
+             ("OwnModelGeneratesSimilar", "platform", True), ("OrdinaryPromptsYieldWork", "platform", True),
+             ("OutputsSimilar", "platform", True)]
+    v = decide(tmp_path, cast, [("holder", "claimsAgainst", "platform")], facts)
+    assert v["SystemBuiltToDeliverWork(platform)"] is T and v["DirectInfringement(platform)"] is T
+
+
+def test_the_sources_quote_the_statute():
+    r = lexpath("explain", "hangzhou-ultraman-lora", "--doctrine", "us", "--actor", "platform", "--full")
+    assert r.returncode == 0, r.stderr
+    tail = r.stdout.split("Legal sources quoted", 1)[1]
+    assert "[USC-512c]" in tail and "official text (en)" in tail and "our translation (zh)" in tail
