@@ -151,7 +151,7 @@ TINY = TINY_HEAD.replace(
     lex:question "是否事先审查？"@zh , "Did the provider review beforehand?"@en ;
     lex:denial "提供者事先没有审查内容"@zh , "the provider did not review the content beforehand"@en .
 t:Careful a lex:Conclusion ; rdfs:label "尽到注意义务"@zh , "took care"@en ; skos:definition "d"@zh , "d"@en ;
-    lex:roles ( p:provider ) ; lex:acceptIf [ lex:anyOf ( t:Reviewed p:MeasuresWithinADayOfReasonToKnow ) ] ;
+    lex:roles ( p:provider ) ; lex:acceptIf [ lex:anyOf ( t:Reviewed p:MeasuresWithinADayOfFeaturingOrReport ) ] ;
     lex:legalBasis t:art1 ;
     lex:ifEstablished "提供者尽到了注意义务。"@zh , "The provider took care."@en ;
     lex:ifRefuted "提供者未尽到注意义务。"@zh , "The provider did not take care."@en .
@@ -164,7 +164,7 @@ def test_a_proposition_without_a_denial_breaks_the_shapes(tmp_path):
     r = lexpath("brief", "hangzhou-ultraman-lora", "--doctrine", str(law), "--actor", "platform")
     assert r.returncode == 0, r.stderr
     assert "As to a Hangzhou AI company (the AI image platform): the provider did not take care (art. 1). [Careful(platform)]" in r.stdout
-    assert "The court found that the provider did not delete or block the infringing content within a day of having reason to know" in r.stdout
+    assert "The court found that the provider did not delete or block the infringing content within a day of its being featured or reported" in r.stdout
     assert DENIAL in TINY
     bare = write(tmp_path, "bare.ttl", TINY.replace(" ;" + DENIAL, " ."))
     one_line_error(lexpath("brief", "hangzhou-ultraman-lora", "--doctrine", str(bare)), str(bare), "Reviewed", "lex:denial")

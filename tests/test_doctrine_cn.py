@@ -10,6 +10,7 @@ import pytest
 
 from conftest import lexpath
 from lexpath.evaluate import evaluate
+from lexpath.explain import justification
 from lexpath.ground import ground
 from lexpath.load import load_case
 from lexpath.logic import Value
@@ -65,8 +66,13 @@ class TestNotice:
         assert v["ActedInTimeOnNotice(platform)"] is F
 
     def test_forwarding_is_the_measure_where_the_service_cannot_reach_the_items(self, tmp_path):
-        v = decide(tmp_path, NOTICE_IGNORED + [("CannotReachNotifiedItems", "platform", True)])
+        facts = [f for f in NOTICE_IGNORED if f[0] not in ("CanIntervene", "HostsUserContent")]
+        v = decide(tmp_path, facts + [("CannotReachNotifiedItems", "platform", True), ("CanIntervene", "platform", False)])
         assert v["ActedInTimeOnNotice(platform)"] is T and v["Fault(platform)"] is F
+
+    def test_a_platform_that_can_delete_cannot_answer_by_forwarding_alone(self, tmp_path):
+        v = decide(tmp_path, NOTICE_IGNORED + [("CannotReachNotifiedItems", "platform", True)])
+        assert v["ActedInTimeOnNotice(platform)"] is F
 
     def test_a_removal_within_a_day_of_the_notice_answers_it(self, tmp_path):
         facts = [f for f in NOTICE_IGNORED if f[0] != "RemovedNotifiedItems"]
@@ -109,9 +115,11 @@ class TestShouldHaveKnown:
         v = decide(tmp_path, DILIGENT + [("CuratedItemsOfWork", "platform", True)])
         assert v["ShouldHaveKnown(platform)"] is T
 
+    # Few items, so not obvious (art. 9(2)); a direct benefit and a recommending category weigh for
+    # reason to know under the higher duty of art. 11.
     UNDETECTED = BASE + [
-        ("WorkFamous", "work", True), ("InfringingContentVisible", "platform", True), ("ManyInfringingItems", "platform", True),
-        ("IPCategory", "platform", True), ("FiltersKnownWorks", "platform", True),
+        ("WorkFamous", "work", True), ("InfringingContentVisible", "platform", True), ("ManyInfringingItems", "platform", False),
+        ("IPCategory", "platform", True), ("ChargesPerItem", "platform", True),
     ]
 
     def test_undetectability_claimed_without_proof_is_no_excuse(self, tmp_path):
@@ -122,6 +130,11 @@ class TestShouldHaveKnown:
     def test_undetectability_proved_excuses_a_failure_to_detect(self, tmp_path):
         v = decide(tmp_path, self.UNDETECTED + [("InfringementUndetectable", "platform", True)])
         assert v["ShouldHaveKnown(platform)"] is F
+
+    def test_undetectability_never_answers_obvious_infringement_of_a_famous_work(self, tmp_path):
+        facts = [f for f in self.UNDETECTED if f[0] != "ManyInfringingItems"]
+        v = decide(tmp_path, facts + [("ManyInfringingItems", "platform", True), ("InfringementUndetectable", "platform", True)])
+        assert v["ObviousInfringement(platform)"] is T and v["ShouldHaveKnown(platform)"] is T
 
     def test_undetectability_never_answers_a_famous_work_on_the_home_page(self, tmp_path):
         v = decide(tmp_path, self.UNDETECTED + [("InfringementUndetectable", "platform", True),
@@ -153,12 +166,19 @@ class TestOwnOutput:
         assert v["TechnicalMeasuresOrder(holder,platform)"] is T
 
     def test_an_effective_filter_and_the_interim_measures_duties_met_clear_its_fault(self, tmp_path):
-        v = decide(tmp_path, self.FACTS + [("EffectiveOutputFilter", "platform", True), ("FiltersKnownWorks", "platform", True),
+        facts = [f for f in self.FACTS if f[0] != "OrdinaryPromptsYieldWork"]  # only prompts naming the work yield it
+        v = decide(tmp_path, facts + [("EffectiveOutputFilter", "platform", True), ("FiltersKnownWorks", "platform", True),
                                            ("ComplaintChannel", "platform", True), ("WarnsUsers", "platform", True),
                                            ("LabelsGeneratedContent", "platform", True)])
         assert v["OutputFault(platform)"] is F
         assert v["DirectInfringement(platform)"] is T  # infringing still, and to be stopped
         assert v["Damages(holder,platform)"] is F and v["StopInfringement(holder,platform)"] is T
+        assert v["TechnicalMeasuresOrder(holder,platform)"] is F  # its filter already does what an order would
+
+    def test_an_order_against_generating_the_work_needs_no_stored_items(self, tmp_path):
+        facts = [f for f in self.FACTS if f[0] != "InfringingItemsStillReachable"]
+        v = decide(tmp_path, facts + [("InfringingItemsStillReachable", "platform", False)])
+        assert v["StopInfringement(holder,platform)"] is F and v["TechnicalMeasuresOrder(holder,platform)"] is T
 
 
 class TestUser:
@@ -229,9 +249,18 @@ class TestUnfairCompetition:
         assert v["AssistingUnfairCompetition(rival,store)"] is T and v["UnfairCompetitionDamages(rival,store)"] is T
 
     def test_copying_that_copyright_law_governs_is_not_evaluated_twice(self, tmp_path):
-        facts = [f for f in self.FACTS if f[0] != "ConductGovernedByCopyright"]
-        v = decide(tmp_path, facts + [("ConductGovernedByCopyright", "toolmaker", True)], self.CAST, self.TIES)
-        assert v["UnfairCompetition(rival,toolmaker)"] is F
+        facts = [("ConductGovernedByCopyright", "toolmaker", True), ("BreachesIndustryNorm", "toolmaker", True),
+                 ("DivertsUsers", "toolmaker", True), ("ClaimantLostBusiness", "rival", True)]
+        path = write_case(tmp_path, "copying", self.CAST, self.TIES, facts)
+        case, doctrine = load_case(str(path))
+        G = ground(doctrine, case)
+        tree = justification(G, evaluate(G), "UnfairCompetition(rival,toolmaker)", doctrine)
+        assert tree["value"] == "refuted" and tree["decided_by"] == {"condition": 1, "decides": "refuted"}
+
+    def test_a_distributor_that_delisted_the_tool_once_told_is_not_liable(self, tmp_path):
+        ties = [("rival", "claimsAgainst", "store"), ("toolmaker", "usesServiceOf", "store")]
+        facts = self.FACTS + [("ReasonToKnowOfUnfairConduct", "store", True), ("StoppedServingAfterKnowledge", "store", True)]
+        assert decide(tmp_path, facts, self.CAST, ties)["AssistingUnfairCompetition(rival,store)"] is F
 
 
 @pytest.mark.parametrize("lang, needle", [("en", "our translation (en)"), ("zh", "正式文本 (zh)：网络服务提供者知道或者应当知道")])
@@ -248,3 +277,20 @@ def test_the_brief_quotes_on_request_only():
     assert plain.returncode == full.returncode == 0
     assert "## Legal sources quoted" not in plain.stdout and "## Legal sources quoted" in full.stdout
     assert "网络服务提供者知道或者应当知道网络用户利用其网络服务侵害他人民事权益" in full.stdout
+
+
+class TestMeasuresOnceFeatured:
+    FACTS = BASE + [("WorkFamous", "work", True), ("FeaturedProminently", "platform", True),
+                    ("ItemsFeaturedOrReported", "platform", True, "2024-03-01"), ("InfringingItemsStillReachable", "platform", False)]
+
+    def test_deleting_within_a_day_of_the_featuring_takes_the_necessary_measures(self, tmp_path):
+        v = decide(tmp_path, self.FACTS + [("TookMeasures", "platform", True, "2024-03-02")])
+        assert v["NoNecessaryMeasures(platform)"] is F and v["ContributoryInfringement(platform,uploader)"] is F
+
+    def test_deleting_days_later_but_before_the_suit_is_left_to_the_court(self, tmp_path):
+        v = decide(tmp_path, self.FACTS + [("TookMeasures", "platform", True, "2024-03-04")])
+        assert v["NoNecessaryMeasures(platform)"] is U  # art. 14 weighing: the rule's one day is a safe line, not a deadline
+
+    def test_deleting_after_the_suit_does_not_cure(self, tmp_path):
+        v = decide(tmp_path, self.FACTS + [("TookMeasures", "platform", True, "2024-07-01")])
+        assert v["NoNecessaryMeasures(platform)"] is T and v["Damages(holder,platform)"] is T

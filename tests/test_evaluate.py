@@ -38,7 +38,7 @@ class TestEvaluate:
         G = grounded("hangzhou-ultraman-lora")
         facts = stated(G)
         before = evaluate(G, facts)
-        after = evaluate(G, {**facts, "MeasuresWithinADayOfReasonToKnow(platform)": T})
+        after = evaluate(G, {**facts, "MeasuresWithinADayOfFeaturingOrReport(platform)": T})
         node = "ContributoryInfringement(platform,trainers)"
         assert before[node] is T and after[node] is F
         assert after["ShouldHaveKnown(platform)"] is T  # what the fact does not carry stays

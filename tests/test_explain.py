@@ -105,8 +105,8 @@ def test_an_exception_is_marked_negated():
 def test_a_holding_lexpath_cannot_decide_is_undecided_not_a_disagreement(tmp_path, hangzhou_text):
     from conftest import write
 
-    text = hangzhou_text.replace("lex:states p:MeasuresWithinADayOfReasonToKnow ;\n    lex:about :platform ;\n    lex:value lex:refuted ;",
-                                 "lex:states p:MeasuresWithinADayOfReasonToKnow ;\n    lex:about :platform ;\n    lex:value lex:unknown ;")
+    text = hangzhou_text.replace("lex:states p:MeasuresWithinADayOfFeaturingOrReport ;\n    lex:about :platform ;\n    lex:value lex:refuted ;",
+                                 "lex:states p:MeasuresWithinADayOfFeaturingOrReport ;\n    lex:about :platform ;\n    lex:value lex:unknown ;")
     assert text != hangzhou_text
     rep = explained(str(write(tmp_path, "open.ttl", text)), actor="platform")
     c = next(c for c in rep["conclusions"] if c["id"] == "NoNecessaryMeasures(platform)")

@@ -119,7 +119,7 @@ def test_text_names_each_flip_and_its_certificate():
     r = lexpath("flips", "hangzhou-ultraman-lora", "--target", "ContributoryInfringement(platform,trainers)", "--max-size", "1")
     assert r.returncode == 0, r.stderr
     # what the fact says comes first: its id alone can read backwards (f-no-… = established)
-    assert ("(1 change): the provider deleted or blocked the infringing content within a day of having reason to know of it "
+    assert ("(1 change): the provider deleted or blocked the infringing content within a day of its being featured or reported "
             "(platform) = established [f-no-prompt-measures]") in r.stdout
     assert "[f-no-prompt-measures · F11; E2 · found]" not in r.stdout  # the fact is changed, shown as a what-if
     assert "[what-if]" in r.stdout

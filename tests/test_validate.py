@@ -37,8 +37,8 @@ def test_bundled_cases_are_valid():
 
 def test_a_valid_case_with_a_changed_fact_changes_its_conclusions(tmp_path, hangzhou_text):
     text = hangzhou_text.replace(
-        "lex:states p:MeasuresWithinADayOfReasonToKnow ;\n    lex:about :platform ;\n    lex:value lex:refuted ;",
-        "lex:states p:MeasuresWithinADayOfReasonToKnow ;\n    lex:about :platform ;\n    lex:value lex:established ;",
+        "lex:states p:MeasuresWithinADayOfFeaturingOrReport ;\n    lex:about :platform ;\n    lex:value lex:refuted ;",
+        "lex:states p:MeasuresWithinADayOfFeaturingOrReport ;\n    lex:about :platform ;\n    lex:value lex:established ;",
     )
     assert text != hangzhou_text
     case, _ = load_case(str(write(tmp_path, "took-measures.ttl", text)))

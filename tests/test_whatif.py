@@ -17,7 +17,7 @@ from generated import random_graph
 
 T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 SCHEMAS = Path(package.__file__).parent / "schema"
-MEASURES = "lex:states p:MeasuresWithinADayOfReasonToKnow ;\n    lex:about :platform ;\n    lex:value lex:refuted ;"
+MEASURES = "lex:states p:MeasuresWithinADayOfFeaturingOrReport ;\n    lex:about :platform ;\n    lex:value lex:refuted ;"
 
 
 def loaded(ref):
