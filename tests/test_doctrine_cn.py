@@ -111,6 +111,12 @@ class TestShouldHaveKnown:
         v = decide(tmp_path, DILIGENT + [("FeaturedProminently", "platform", True)])
         assert v["HomePagePlacement(platform)"] is T and v["ShouldHaveKnown(platform)"] is T
 
+    def test_many_visibly_infringing_items_the_platform_featured_are_reason_to_know_famous_or_not(self, tmp_path):
+        facts = [f for f in DILIGENT if f[0] != "WorkFamous"] + [("WorkFamous", "work", False), ("FeaturedProminently", "platform", True),
+                                                                 ("InfringingContentVisible", "platform", True)]
+        v = decide(tmp_path, facts)
+        assert v["HomePagePlacement(platform)"] is F and v["ShouldHaveKnown(platform)"] is T
+
     def test_a_famous_work_the_platform_itself_recommended_is_reason_to_know(self, tmp_path):
         v = decide(tmp_path, DILIGENT + [("CuratedItemsOfWork", "platform", True)])
         assert v["ShouldHaveKnown(platform)"] is T

@@ -78,7 +78,7 @@ def test_why_not_the_open_source_providers():
     fault = next(n for n in walk(c["justification"]) if n["node"] == "Fault(oss-providers)")
     assert fault["value"] == "refuted"
     should = next(n for n in walk(fault) if n["node"] == "ShouldHaveKnown(oss-providers)")
-    assert should["value"] == "refuted" and should["decided_by"] == {"condition": 6, "decides": "refuted"}  # SPC art. 9(1)
+    assert should["value"] == "refuted" and should["decided_by"] == {"condition": 7, "decides": "refuted"}  # SPC art. 9(1)
     assert any(n["node"] == "LowDutyRole(oss-providers)" for n in walk(should))
 
 
