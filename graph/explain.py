@@ -39,7 +39,8 @@ WORDS = {
            "assumptions": "Assumed by doctrine {doctrine} to read a case of another jurisdiction (premises, not facts of the case)",
            "stated": "the case states {value} ({fact})", "unstated_short": "the case is silent",
            "colon": ": ", "dash": " — ", "semi": "; ",
-           "sources": "Legal sources quoted", "official": "official text", "ours": "our translation", "from": "text from"},
+           "sources": "Legal sources quoted", "official": "official text", "ours": "our translation", "from": "text from",
+           "found": "found", "reported": "reported", "inferred": "inferred"},
     "zh": {T: "成立", F: "不成立", U: "未知", "court": "法院", "expected": "预期（我们的解读）",
            "agrees": "一致", "disagrees": "不一致", "accept": "成立条件", "reject": "排除条件",
            "default": "否则", "seen": "（同上）", "not": "并非 ", "unstated": "案件未载明",
@@ -50,7 +51,8 @@ WORDS = {
            "assumptions": "适用法律 {doctrine} 为审视另一法域的案件所作的假设（前提，不是案件事实）",
            "stated": "案件陈述为{value}（{fact}）", "unstated_short": "案件未提及",
            "colon": "：", "dash": "——", "semi": "；",
-           "sources": "所引法律依据原文", "official": "正式文本", "ours": "本项目译文", "from": "文本出处"},
+           "sources": "所引法律依据原文", "official": "正式文本", "ours": "本项目译文", "from": "文本出处",
+           "found": "法院认定", "reported": "报道", "inferred": "推断"},
 }
 
 
@@ -345,7 +347,7 @@ def _fact_note(source: dict, lang: str, value: str) -> str:
     w = WORDS[lang]
     kind = source["kind"]
     if kind == "stated":
-        return f"[{source['fact']} · {source['locator']} · {source['tag']}]"
+        return f"[{source['fact']} · {source['locator']} · {w.get(source['tag'], source['tag'])}]"
     if kind == "burden":
         basis = "; ".join(_pick(s["label"], lang) for s in source["legal_basis"])
         bearer = _pick(source["bearer"]["label"], lang)
