@@ -300,3 +300,19 @@ class TestMeasuresOnceFeatured:
     def test_deleting_after_the_suit_does_not_cure(self, tmp_path):
         v = decide(tmp_path, self.FACTS + [("TookMeasures", "platform", True, "2024-07-01")])
         assert v["NoNecessaryMeasures(platform)"] is T and v["Damages(holder,platform)"] is T
+
+
+class TestPunitive:
+    FACTS = [("HoldsExclusiveRights", "holder", True), ("IncurredLossOrExpenses", "holder", True), ("WorkOriginal", "work", True),
+             ("PublishedContent", "seller", True), ("OutputsSimilar", "seller", True), ("ActualLossCalculable", "holder", True),
+             ("ContinuedAfterWarning", "seller", True), ("LargeGainsOrLoss", "seller", True)]
+    CAST = {"holder": "RightsHolder", "seller": "User", "work": "Work"}
+    TIES = [("holder", "claimsAgainst", "seller")]
+
+    def test_punitive_damages_need_a_claim_intent_and_serious_circumstances(self, tmp_path):
+        v = decide(tmp_path, self.FACTS + [("PunitiveClaimed", "holder", True)], self.CAST, self.TIES)
+        assert v["Intent(seller)"] is T and v["SeriousCircumstances(seller)"] is T
+        assert v["PunitiveDamages(holder,seller)"] is T
+
+    def test_no_punitive_damages_unclaimed(self, tmp_path):
+        assert decide(tmp_path, self.FACTS, self.CAST, self.TIES)["PunitiveDamages(holder,seller)"] is F
