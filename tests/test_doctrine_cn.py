@@ -261,7 +261,7 @@ class TestUnfairCompetition:
         case, doctrine = load_case(str(path))
         G = ground(doctrine, case)
         tree = justification(G, evaluate(G), "UnfairCompetition(rival,toolmaker)", doctrine)
-        assert tree["value"] == "refuted" and tree["decided_by"] == {"condition": 1, "decides": "refuted"}
+        assert tree["value"] == "refuted" and tree["decided_by"] == {"condition": 2, "decides": "refuted"}  # row 1: chapter 2 heads, none here
 
     def test_a_distributor_that_delisted_the_tool_once_told_is_not_liable(self, tmp_path):
         ties = [("rival", "claimsAgainst", "store"), ("toolmaker", "usesServiceOf", "store")]
@@ -316,3 +316,22 @@ class TestPunitive:
 
     def test_no_punitive_damages_unclaimed(self, tmp_path):
         assert decide(tmp_path, self.FACTS, self.CAST, self.TIES)["PunitiveDamages(holder,seller)"] is F
+
+
+class TestChapterTwoHeads:
+    CAST = {"rival": "Competitor", "tool": "ServiceProvider"}
+    TIES = [("rival", "claimsAgainst", "tool")]
+
+    def test_interfering_with_a_rivals_network_service_is_article_12_not_the_general_clause(self, tmp_path):
+        facts = [("InterferesWithCompetitorService", "tool", True), ("ProvidesNetworkService", "rival", True),
+                 ("TargetsCompetitorContent", "tool", True), ("DesignInducesMisuse", "tool", True), ("DivertsUsers", "tool", True),
+                 ("DefeatsUserChoice", "tool", True), ("ClaimantLostBusiness", "rival", True)]
+        v = decide(tmp_path, facts, self.CAST, self.TIES)
+        assert v["InternetInterference(rival,tool)"] is T
+        assert v["UnfairCompetition(rival,tool)"] is F  # the general clause yields to chapter 2 (SPC AUCL Interpretation art. 1)
+        assert v["UnfairCompetitionLiability(rival,tool)"] is T and v["UnfairCompetitionDamages(rival,tool)"] is T
+
+    def test_a_similar_sign_that_confuses_is_article_6(self, tmp_path):
+        facts = [("SignWithInfluence", "rival", True), ("UsedSimilarSign", "tool", True), ("LikelyConfusion", "tool", True)]
+        v = decide(tmp_path, facts, self.CAST, self.TIES)
+        assert v["Confusion(rival,tool)"] is T and v["StopUnfairCompetition(rival,tool)"] is T
