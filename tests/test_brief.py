@@ -129,7 +129,8 @@ def test_every_rule_sentence_names_the_actors_it_is_about(case_id, doctrine_id, 
             assert case.entities[actor].label[lang] in said, (actor, line)
     contributory = {line.strip().removeprefix("- ").rsplit(" [", 1)[0] for line in rules
                     if reference(line).startswith("ContributoryInfringement(platform,") and "(see above)" not in line}
-    assert len(contributory) >= 2  # the platform with the generators, and with the trainers: told apart
+    if doctrine_id == "cn":  # under us the rule is refuted alike for both pairs; under cn it holds for both, told apart
+        assert len(contributory) >= 2  # the platform with the generators, and with the trainers
 
 
 @pytest.mark.parametrize("doctrine_id", ["cn", "us"])

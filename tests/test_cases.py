@@ -92,7 +92,7 @@ def test_hangzhou_under_us_is_our_reading_of_section_8():
         "CopyrightLiability(generators)": T,
         "CopyrightLiability(oss-providers)": F,
         "CopyrightLiability(platform)": U,  # genuinely uncertain (us-law.md section 8): unknown, not a guess
-        "ContributoryInfringement(platform,trainers)": U,
+        "ContributoryInfringement(platform,trainers)": F,  # inducement not proved on this record (the claimant's burden)
         "VicariousInfringement(platform,trainers)": U,
         "BlanketInjunction(rights-holder,platform)": F,
     }
@@ -131,14 +131,16 @@ HARBOUR = {
 def test_no_damages_against_a_provider_within_the_us_safe_harbour():
     """us-law.md sections 4 and 7, issue 13: the harbour is decided for the provider and the material
     a user stored. Within it, the platform's liability for the trainers' uploads gives no money
-    (section 512(c)(1)); the generators stored nothing, so liability for their generation is outside
-    it and damages follow. Without a designated agent no pair is harboured."""
+    (section 512(c)(1)); but the covers the trainers generated, and the generators' generation, are no
+    storage, so liability for them is outside it and damages follow. Without a designated agent no
+    pair is harboured."""
     case, doctrine = load_case("hangzhou-ultraman-lora", "us")
     G = ground(doctrine, case)
     ev = evaluate(G, {**stated(G), **HARBOUR})
-    assert ev["SafeHarbour(platform,trainers)"] is T and ev["SecondaryUnharboured(platform,trainers)"] is F
+    assert ev["SafeHarbour(platform,trainers)"] is T  # their stored uploads …
+    assert ev["UnstoredInfringement(trainers)"] is T and ev["SecondaryUnharboured(platform,trainers)"] is T  # … but not the covers they generated
     assert ev["SafeHarbour(platform,generators)"] is F and ev["SecondaryUnharboured(platform,generators)"] is T
     assert ev["StatutoryDamages(rights-holder,platform)"] is T
     outside = evaluate(G, {**stated(G), **HARBOUR, "DesignatedAgent(platform)": F})
-    assert outside["SafeHarbour(platform,trainers)"] is F and outside["SecondaryUnharboured(platform,trainers)"] is T
+    assert outside["SafeHarbour(platform,trainers)"] is F
     assert evaluated("hangzhou-ultraman-lora", "us")[2]["SafeHarbour(platform,trainers)"] is F  # eligibility unproved
