@@ -31,7 +31,8 @@ def case_text(case_id: str, actors: dict[str, str], relations: list[tuple[str, s
 
     actors: id -> class local name in lex: (User, GenerativeAIPlatform, RightsHolder, Work, …);
     relations: (subject, property local name in lex:, object); facts: (proposition local name,
-    about id, True | False | None) or the same with a fourth item, an ISO date; jurisdiction: China
+    about id (a tuple of ids for a proposition about a pair), True | False | None) or the same with a
+    fourth item, an ISO date; jurisdiction: China
     or UnitedStates. A fact about a proposition of the us doctrine names it as "us:Name".
     """
     out = [HEAD.format(id=case_id, filed=filed, jurisdiction=jurisdiction)]
@@ -43,7 +44,8 @@ def case_text(case_id: str, actors: dict[str, str], relations: list[tuple[str, s
         prop, about, value, *date = fact
         dated = f' ; lex:date "{date[0]}"^^xsd:date' if date else ""
         name = prop if ":" in prop else f"p:{prop}"
-        out.append(f":f{i} a lex:Fact ; lex:states {name} ; lex:about :{about} ; lex:value {VALUES[value]} ; "
+        about = f"( {' '.join(':' + a for a in about)} )" if isinstance(about, tuple) else f":{about}"
+        out.append(f":f{i} a lex:Fact ; lex:states {name} ; lex:about {about} ; lex:value {VALUES[value]} ; "
                    f'lex:locator "S{i}" ; lex:tag lex:found{dated} .')
     return "\n".join(out) + "\n"
 

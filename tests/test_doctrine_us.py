@@ -23,9 +23,9 @@ def decide(tmp_path, cast, ties, facts, name="us-scenario") -> dict[str, Value]:
 
 
 HARBOUR_FACTS = {"HostsUserContent(platform)": T, "DesignatedAgent(platform)": T, "RepeatInfringerPolicy(platform)": T,
-                 "AccommodatesTechnicalMeasures(platform)": T, "RedFlagAwareness(platform)": F, "SubstantialInfluence(platform)": F,
+                 "AccommodatesTechnicalMeasures(platform)": T, "SubstantialInfluence(platform)": F,
                  "TimelyRegistration(ultraman)": T, "ActualLossShown(rights-holder)": T,
-                 "StaffChoseFeatured(platform)": F, "PromotedInfringingUse(platform)": F}
+                 "PromotedInfringingUse(platform)": F}
 
 
 def test_a_platform_that_generates_and_publishes_itself_has_no_harbour_for_its_own_material():
@@ -35,6 +35,8 @@ def test_a_platform_that_generates_and_publishes_itself_has_no_harbour_for_its_o
     assert v["DirectInfringement(platform)"] is T
     assert v["SafeHarbour(platform,trainers)"] is T  # the trainers' uploads are harboured …
     assert v["MonetaryLiability(platform)"] is T  # … the platform's own uploads, training and outputs are not
+    staff = evaluate(G, {**stated(G), **HARBOUR_FACTS, "AgentsChoseItems(platform,generators)": T})
+    assert staff["SafeHarbour(platform,trainers)"] is T  # staff choosing others' items takes nothing from the trainers' harbour
     assert v["ActualDamages(rights-holder,platform)"] is T and v["StatutoryDamages(rights-holder,platform)"] is T
     assert v["InjunctionOnlyLiability(platform)"] is F
 
@@ -48,7 +50,7 @@ HOSTED = [
     ("PublishedContent", "uploader", True), ("OutputsSimilar", "uploader", True),
     ("HostsUserContent", "platform", True), ("CanIntervene", "platform", True), ("EarnsFromUse", "platform", True),
     ("us:InfringementDrewUsers", "platform", True), ("IdentifiableInfringingItems", "platform", True),
-    ("LawfulUsesRemain", "platform", True), ("us:SubstantialInfluence", "platform", False), ("us:RedFlagAwareness", "platform", False),
+    ("LawfulUsesRemain", "platform", True), ("us:SubstantialInfluence", "platform", False),
     ("NoticeReceived", "platform", True, "2024-03-01"), ("us:CompliantNotice", "platform", True),
     ("RemovedNotifiedItems", "platform", True, "2024-03-02"),
 ]
@@ -169,3 +171,29 @@ def test_the_sources_quote_the_statute():
     assert r.returncode == 0, r.stderr
     tail = r.stdout.split("Legal sources quoted", 1)[1]
     assert "[USC-512c]" in tail and "official text (en)" in tail and "our translation (zh)" in tail
+
+
+class TestPerMaterial:
+    TWO = {**CAST, "other": "User"}
+    TIES2 = TIES + [("other", "usesServiceOf", "platform")]
+    BOTH = HOSTED + [("us:DesignatedAgent", "platform", True), ("us:RepeatInfringerPolicy", "platform", True),
+                     ("PublishedContent", "other", True), ("OutputsSimilar", "other", True), ("us:ActsInUnitedStates", "other", True)]
+
+    def test_knowledge_of_one_users_items_costs_the_harbour_for_those_items_only(self, tmp_path):
+        no_notice = [f for f in self.BOTH if f[0] not in ("NoticeReceived", "RemovedNotifiedItems", "us:CompliantNotice")]
+        v = decide(tmp_path, self.TWO, self.TIES2, no_notice + [("us:RedFlagAwareness", ("platform", "other"), True)])
+        assert v["SafeHarbour(platform,other)"] is F and v["SafeHarbour(platform,uploader)"] is T
+
+    def test_a_display_the_platforms_agents_chose_is_its_own_and_outside_the_harbour(self, tmp_path):
+        facts = self.BOTH + [("FeaturedProminently", "platform", True), ("us:AgentsChoseItems", ("platform", "other"), True)]
+        v = decide(tmp_path, self.TWO, self.TIES2, facts)
+        assert v["CuratedDisplay(platform,other)"] is T and v["FairUseDisplay(platform,other)"] is F  # VHT
+        assert v["DirectInfringement(platform)"] is T
+        assert v["SafeHarbour(platform,other)"] is F and v["SafeHarbour(platform,uploader)"] is T
+
+    def test_an_agent_curated_ip_tab_of_visibly_infringing_items_is_inducement(self, tmp_path):
+        facts = self.BOTH + [("FeaturedProminently", "platform", True), ("IPCategory", "platform", True),
+                             ("InfringingContentVisible", "platform", True), ("us:AgentsChoseItems", ("platform", "other"), True)]
+        v = decide(tmp_path, self.TWO, self.TIES2, facts)
+        assert v["Inducement(platform)"] is T and v["ContributoryInfringement(platform,other)"] is T  # Fung
+
