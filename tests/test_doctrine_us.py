@@ -197,3 +197,9 @@ class TestPerMaterial:
         v = decide(tmp_path, self.TWO, self.TIES2, facts)
         assert v["Inducement(platform)"] is T and v["ContributoryInfringement(platform,other)"] is T  # Fung
 
+
+
+def test_a_blanket_order_needs_the_claimant_to_show_it_reaches_no_lawful_use(tmp_path):
+    facts = LAB_FACTS + [("us:EquitableFactors", "holder", True), ("IdentifiableInfringingItems", "lab", True)]
+    v = decide(tmp_path, LAB, LAB_TIES, facts)
+    assert v["TargetedInjunction(holder,lab)"] is T and v["BlanketInjunction(holder,lab)"] is F
