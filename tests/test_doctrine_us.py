@@ -35,8 +35,12 @@ def test_a_platform_that_generates_and_publishes_itself_has_no_harbour_for_its_o
     assert v["DirectInfringement(platform)"] is T
     assert v["SafeHarbour(platform,trainers)"] is T  # the trainers' uploads are harboured …
     assert v["MonetaryLiability(platform)"] is T  # … the platform's own uploads, training and outputs are not
-    staff = evaluate(G, {**stated(G), **HARBOUR_FACTS, "AgentsChoseItems(platform,generators)": T})
-    assert staff["SafeHarbour(platform,trainers)"] is T  # staff choosing others' items takes nothing from the trainers' harbour
+    staff = evaluate(G, {**stated(G), **HARBOUR_FACTS, "AgentsChoseItems(platform,generators)": T,
+                         "ChargesPerItem(platform)": F, "InfringementDrewUsers(platform)": F})
+    assert staff["SafeHarbour(platform,trainers)"] is T  # staff choosing others' items takes nothing from the trainers' harbour …
+    assert staff["Inducement(platform)"] is T  # … though it is inducement (Fung), which with a direct benefit would be control
+    benefit = evaluate(G, {**stated(G), **HARBOUR_FACTS, "AgentsChoseItems(platform,generators)": T, "ChargesPerItem(platform)": T})
+    assert benefit["ControlAndBenefit(platform)"] is T and benefit["SafeHarbour(platform,trainers)"] is F  # Viacom, Shelter
     assert v["ActualDamages(rights-holder,platform)"] is T and v["StatutoryDamages(rights-holder,platform)"] is T
     assert v["InjunctionOnlyLiability(platform)"] is F
 
@@ -203,3 +207,13 @@ def test_a_blanket_order_needs_the_claimant_to_show_it_reaches_no_lawful_use(tmp
     facts = LAB_FACTS + [("us:EquitableFactors", "holder", True), ("IdentifiableInfringingItems", "lab", True)]
     v = decide(tmp_path, LAB, LAB_TIES, facts)
     assert v["TargetedInjunction(holder,lab)"] is T and v["BlanketInjunction(holder,lab)"] is F
+
+
+def test_a_shared_purpose_without_market_harm_is_left_to_the_fact_finder(tmp_path):
+    """Warhol decided factor one only; section 107 weighs all four."""
+    cast = {"holder": "RightsHolder", "artist": "User", "work": "Work"}
+    facts = [("HoldsExclusiveRights", "holder", True), ("WorkOriginal", "work", True), ("us:ActsInUnitedStates", "artist", True),
+             ("GeneratedOutputs", "artist", True), ("PublishedContent", "artist", True), ("OutputsSimilar", "artist", True),
+             ("us:SharesOriginalPurpose", "artist", True), ("UseHarmsNormalMarket", "artist", False)]
+    v = decide(tmp_path, cast, [("holder", "claimsAgainst", "artist")], facts)
+    assert v["FairUseOutput(artist)"] is U
