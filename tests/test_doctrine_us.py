@@ -56,6 +56,7 @@ HOSTED = [
     ("us:InfringementDrewUsers", "platform", True), ("IdentifiableInfringingItems", "platform", True),
     ("LawfulUsesRemain", "platform", True), ("us:SubstantialInfluence", "platform", False),
     ("NoticeReceived", "platform", True, "2024-03-01"), ("us:CompliantNotice", "platform", True),
+    ("us:NoticeIdentifiedItems", ("platform", "uploader"), True),
     ("RemovedNotifiedItems", "platform", True, "2024-03-02"),
 ]
 
@@ -184,8 +185,7 @@ class TestPerMaterial:
                      ("PublishedContent", "other", True), ("OutputsSimilar", "other", True), ("us:ActsInUnitedStates", "other", True)]
 
     def test_knowledge_of_one_users_items_costs_the_harbour_for_those_items_only(self, tmp_path):
-        no_notice = [f for f in self.BOTH if f[0] not in ("NoticeReceived", "RemovedNotifiedItems", "us:CompliantNotice")]
-        v = decide(tmp_path, self.TWO, self.TIES2, no_notice + [("us:RedFlagAwareness", ("platform", "other"), True)])
+        v = decide(tmp_path, self.TWO, self.TIES2, self.BOTH + [("us:RedFlagAwareness", ("platform", "other"), True)])
         assert v["SafeHarbour(platform,other)"] is F and v["SafeHarbour(platform,uploader)"] is T
 
     def test_a_display_the_platforms_agents_chose_is_its_own_and_outside_the_harbour(self, tmp_path):
@@ -217,3 +217,15 @@ def test_a_shared_purpose_without_market_harm_is_left_to_the_fact_finder(tmp_pat
              ("us:SharesOriginalPurpose", "artist", True), ("UseHarmsNormalMarket", "artist", False)]
     v = decide(tmp_path, cast, [("holder", "claimsAgainst", "artist")], facts)
     assert v["FairUseOutput(artist)"] is U
+
+    def test_removing_the_noticed_users_items_answers_for_those_items_only(self, tmp_path):
+        facts = self.BOTH + [("us:NoticeIdentifiedItems", ("platform", "other"), True)]
+        facts = [f for f in facts if f[0] != "RemovedNotifiedItems"] + [("RemovedNotifiedItems", "platform", True, "2024-03-02"),
+                                                                       ("us:RemovedExpeditiously", ("platform", "uploader"), True)]
+        v = decide(tmp_path, self.TWO, self.TIES2, facts)
+        assert v["NoticeAndTakedown(platform,uploader)"] is T and v["NoticeAndTakedown(platform,other)"] is T  # the notice named both
+        single = [f for f in self.BOTH if f[0] != "RemovedNotifiedItems"] + [
+            ("us:NoticeIdentifiedItems", ("platform", "other"), True), ("RemovedNotifiedItems", "platform", False)]
+        w = decide(tmp_path, self.TWO, self.TIES2, single + [("us:RemovedExpeditiously", ("platform", "uploader"), True)], name="single")
+        assert w["SafeHarbour(platform,uploader)"] is T and w["SafeHarbour(platform,other)"] is F
+
