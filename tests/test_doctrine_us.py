@@ -229,3 +229,9 @@ def test_a_shared_purpose_without_market_harm_is_left_to_the_fact_finder(tmp_pat
         w = decide(tmp_path, self.TWO, self.TIES2, single + [("us:RemovedExpeditiously", ("platform", "uploader"), True)], name="single")
         assert w["SafeHarbour(platform,uploader)"] is T and w["SafeHarbour(platform,other)"] is F
 
+    def test_whether_training_on_the_providers_servers_is_storage_is_left_open(self, tmp_path):
+        facts = HOSTED + [("us:DesignatedAgent", "platform", True), ("us:RepeatInfringerPolicy", "platform", True),
+                          ("TrainedOnWork", "uploader", True), ("UploadedTrainingCopies", "uploader", True)]
+        v = decide(tmp_path, CAST, TIES, facts)
+        assert v["SafeHarbour(platform,uploader)"] is T and v["UnstoredInfringement(uploader)"] is U
+
