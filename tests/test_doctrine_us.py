@@ -235,3 +235,11 @@ def test_a_shared_purpose_without_market_harm_is_left_to_the_fact_finder(tmp_pat
         v = decide(tmp_path, CAST, TIES, facts)
         assert v["SafeHarbour(platform,uploader)"] is T and v["UnstoredInfringement(uploader)"] is U
 
+
+
+def test_a_character_claimed_apart_from_any_image_needs_the_towle_elements(tmp_path):
+    cast = {"holder": "RightsHolder", "artist": "User", "work": "Work"}
+    base = [("HoldsExclusiveRights", "holder", True), ("WorkOriginal", "work", True), ("us:ClaimedAsCharacter", "work", True)]
+    assert decide(tmp_path, cast, [("holder", "claimsAgainst", "artist")], base)["CopyrightableCharacter(work)"] is F
+    met = decide(tmp_path, cast, [("holder", "claimsAgainst", "artist")], base + [("us:CharacterMeetsTowle", "work", True)], name="towle")
+    assert met["CopyrightableCharacter(work)"] is T
