@@ -57,7 +57,7 @@ HOSTED = [
     ("LawfulUsesRemain", "platform", True), ("us:SubstantialInfluence", "platform", False),
     ("NoticeReceived", "platform", True, "2024-03-01"), ("us:CompliantNotice", "platform", True),
     ("us:NoticeIdentifiedItems", ("platform", "uploader"), True),
-    ("RemovedNotifiedItems", "platform", True, "2024-03-02"),
+    ("RemovedNotifiedItems", "platform", True, "2024-03-02"), ("us:RemovedExpeditiously", ("platform", "uploader"), True),
 ]
 
 
@@ -202,22 +202,19 @@ class TestPerMaterial:
         assert v["Inducement(platform)"] is T and v["ContributoryInfringement(platform,other)"] is T  # Fung
 
     def test_removing_the_noticed_users_items_answers_for_those_items_only(self, tmp_path):
-        facts = self.BOTH + [("us:NoticeIdentifiedItems", ("platform", "other"), True)]
-        facts = [f for f in facts if f[0] != "RemovedNotifiedItems"] + [("RemovedNotifiedItems", "platform", True, "2024-03-02"),
-                                                                       ("us:RemovedExpeditiously", ("platform", "uploader"), True)]
-        v = decide(tmp_path, self.TWO, self.TIES2, facts)
-        assert v["NoticeAndTakedown(platform,uploader)"] is T and v["NoticeAndTakedown(platform,other)"] is T  # the notice named both
-        single = [f for f in self.BOTH if f[0] != "RemovedNotifiedItems"] + [
-            ("us:NoticeIdentifiedItems", ("platform", "other"), True), ("RemovedNotifiedItems", "platform", False)]
-        w = decide(tmp_path, self.TWO, self.TIES2, single + [("us:RemovedExpeditiously", ("platform", "uploader"), True)], name="single")
-        assert w["SafeHarbour(platform,uploader)"] is T and w["SafeHarbour(platform,other)"] is F
+        # the notice named both users' items; the platform removed the uploader's the next day, not the other's
+        v = decide(tmp_path, self.TWO, self.TIES2, self.BOTH + [("us:NoticeIdentifiedItems", ("platform", "other"), True)])
+        assert v["NoticeAndTakedown(platform,uploader)"] is T and v["NoticeAndTakedown(platform,other)"] is F  # s. 512(c)(1)(C)
+        assert v["SafeHarbour(platform,uploader)"] is T and v["SafeHarbour(platform,other)"] is F
+        named = self.BOTH + [("us:NoticeIdentifiedItems", ("platform", "other"), True),
+                             ("us:RemovedExpeditiously", ("platform", "other"), True)]
+        assert decide(tmp_path, self.TWO, self.TIES2, named, name="both")["SafeHarbour(platform,other)"] is T
 
     def test_whether_training_on_the_providers_servers_is_storage_is_left_open(self, tmp_path):
         facts = HOSTED + [("us:DesignatedAgent", "platform", True), ("us:RepeatInfringerPolicy", "platform", True),
                           ("TrainedOnWork", "uploader", True), ("UploadedTrainingCopies", "uploader", True)]
         v = decide(tmp_path, CAST, TIES, facts)
         assert v["SafeHarbour(platform,uploader)"] is T and v["UnstoredInfringement(uploader)"] is U
-
 
 
 def test_a_blanket_order_needs_the_claimant_to_show_it_reaches_no_lawful_use(tmp_path):
