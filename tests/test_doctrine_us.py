@@ -243,3 +243,16 @@ def test_a_character_claimed_apart_from_any_image_needs_the_towle_elements(tmp_p
     assert decide(tmp_path, cast, [("holder", "claimsAgainst", "artist")], base)["CopyrightableCharacter(work)"] is F
     met = decide(tmp_path, cast, [("holder", "claimsAgainst", "artist")], base + [("us:CharacterMeetsTowle", "work", True)], name="towle")
     assert met["CopyrightableCharacter(work)"] is T
+
+
+def test_the_amount_taken_is_weighed_against_the_purpose_and_an_unpublished_work_narrows_fair_use(tmp_path):
+    """Campbell: permissible copying varies with the purpose; section 107 and Harper & Row: unpublished works."""
+    cast = {"holder": "RightsHolder", "artist": "User", "work": "Work"}
+    facts = [("HoldsExclusiveRights", "holder", True), ("WorkOriginal", "work", True), ("us:ActsInUnitedStates", "artist", True),
+             ("GeneratedOutputs", "artist", True), ("PublishedContent", "artist", True), ("OutputsSimilar", "artist", True),
+             ("ModelsStablyOutputWork", "artist", False), ("us:WorkCreative", "work", False)]
+    ties = [("holder", "claimsAgainst", "artist")]
+    parody = decide(tmp_path, cast, ties, facts + [("us:SharesOriginalPurpose", "artist", False), ("WorkPublished", "work", True)])
+    assert parody["AmountAgainstFairUse(artist)"] is F and parody["NatureAgainstFairUse(artist)"] is F
+    copy = decide(tmp_path, cast, ties, facts + [("us:SharesOriginalPurpose", "artist", True)], name="copy")
+    assert copy["AmountAgainstFairUse(artist)"] is T and copy["NatureAgainstFairUse(artist)"] is T  # publication unshown
