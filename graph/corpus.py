@@ -146,6 +146,19 @@ class _Checker:
 _CHECKER: dict = {}
 
 
+def _pool(jobs: int, initializer: Callable, initargs: tuple):
+    """A process pool whose workers start from a fresh server process, not a fork of this one.
+
+    Forking a process that runs threads (a test runner's, a web server's) can copy a held lock into the
+    child, which then waits on it for ever; a forkserver forks only from its own single thread.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=initializer, initargs=initargs)
+
+
 def _check_init(doctrine_ref: str | None) -> None:
     _CHECKER["checker"] = _Checker(doctrine_ref)
 
@@ -169,9 +182,7 @@ def load_corpus(paths: Sequence[str], store_ref: str | None, doctrine_ref: str |
     chunks = [files[i : i + 100] for i in range(0, len(files), 100)]
     pool = None
     if jobs > 1 and len(chunks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_check_init, initargs=(doctrine_ref,))
+        pool = _pool(jobs, _check_init, (doctrine_ref,))
         checked = pool.map(_check_chunk, chunks)
     else:
         checked = None
@@ -546,11 +557,10 @@ def evaluate_corpus(store_ref: str | None, jobs: int = 1, doctrine_ref: str | No
             for batch in batches:
                 yield evaluator.evaluate(store, batch, run_iri)
             return
-        from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(snapshot or store_ref, doctrine_ref)) as pool:
+            with _pool(jobs, _worker_init, (snapshot or store_ref, doctrine_ref)) as pool:
                 pending: list = []  # at most two batches per worker in flight: memory stays bounded
                 for batch in batches:
                     if len(pending) >= 2 * jobs:
