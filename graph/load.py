@@ -48,6 +48,7 @@ __all__ = [
     "members",
     "classes_of",
     "with_timings",
+    "read_fact",
     "require_source_texts",
 ]
 
@@ -379,24 +380,7 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
         for s, p, o in graph
         if str(s) in iris and str(o) in iris and p != RDF.type
     )
-    facts = tuple(
-        sorted(
-            (
-                Fact(
-                    id=local_name(str(f)),
-                    proposition=str(graph.value(f, LEX.states)),
-                    about=tuple(iris[str(a)] for a in members(graph, graph.value(f, LEX.about))),
-                    value=_VALUES[graph.value(f, LEX.value)],
-                    locator=str(graph.value(f, LEX.locator)),
-                    tag=local_name(str(graph.value(f, LEX.tag))),
-                    open_to_change=graph.value(f, LEX.openToChange) != Literal(False),
-                    date=str(graph.value(f, LEX.date) or ""),
-                )
-                for f in graph.subjects(RDF.type, LEX.Fact)
-            ),
-            key=lambda fact: fact.id,
-        )
-    )
+    facts = tuple(sorted((read_fact(graph, f) for f in graph.subjects(RDF.type, LEX.Fact)), key=lambda fact: fact.id))
     filed = str(graph.value(head, LEX.filed) or "")
     facts = with_timings(facts, filed, doctrine)
     holdings = tuple(
@@ -435,6 +419,20 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
         relations=relations,
         facts=facts,
         holdings=holdings,
+    )
+
+
+def read_fact(graph: Graph, f) -> Fact:
+    """The fact node f of a case graph; the loader and the validator read facts alike."""
+    return Fact(
+        id=local_name(str(f)),
+        proposition=str(graph.value(f, LEX.states)),
+        about=tuple(local_name(str(a)) for a in members(graph, graph.value(f, LEX.about))),
+        value=_VALUES[graph.value(f, LEX.value)],
+        locator=str(graph.value(f, LEX.locator)),
+        tag=local_name(str(graph.value(f, LEX.tag))),
+        open_to_change=graph.value(f, LEX.openToChange) != Literal(False),
+        date=str(graph.value(f, LEX.date) or ""),
     )
 
 

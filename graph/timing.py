@@ -22,21 +22,9 @@ from .doctrine import Doctrine, local_name
 from .logic import Value
 from .terms import LEX
 
-__all__ = ["Event", "Derived", "derive_timings", "timing_problems"]
+__all__ = ["Derived", "derive_timings", "timing_problems"]
 
 SUIT = str(LEX.suit)
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """What the timing rules read of one stated fact."""
-
-    id: str
-    proposition: str
-    about: tuple[str, ...]
-    value: Value
-    locator: str
-    date: str  # ISO date, or "" when the fact is not dated
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,26 +45,25 @@ def _day(text: str) -> date | None:
         return None
 
 
-def _derive_one(timing, about, by_key, filed: str) -> tuple[Value, tuple[Event, ...]] | None:
+def _derive_one(timing, about, by_key, filed: str) -> tuple[Value, tuple] | None:
     """The value one timing takes for the entities `about`, or None where the facts do not decide it."""
-    ends = []
+    days, stated = [], []
     for end in (timing.start, timing.end):
-        if end == SUIT:
+        if end == SUIT:  # the suit is dated by the case's filing
             if not _day(filed):
                 return None
-            ends.append(Event(SUIT, SUIT, about, Value.ESTABLISHED, "", filed))
+            days.append(_day(filed))
         else:
             fact = by_key.get((end, about))
             if fact is None:
                 return None
-            ends.append(fact)
-    start, end = ends
-    stated = [e for e in ends if e.proposition != SUIT]
+            stated.append(fact)
+            days.append(_day(fact.date))
     if any(e.value is Value.REFUTED for e in stated):  # an event that did not happen: the relation fails
         return Value.REFUTED, tuple(e for e in stated if e.value is Value.REFUTED)
     if any(e.value is Value.UNKNOWN for e in stated):
         return None
-    first, last = _day(start.date), _day(end.date)
+    first, last = days
     if first is None or last is None:
         return None
     days = (last - first).days
@@ -87,7 +74,7 @@ def _derive_one(timing, about, by_key, filed: str) -> tuple[Value, tuple[Event, 
 def derive_timings(events: Iterable, filed: str, doctrine: Doctrine) -> tuple[Derived, ...]:
     """The timing propositions the dates decide, for every entity tuple the related facts are about.
 
-    events are Events, or any objects with the same attributes (the loader's Facts).
+    events are the case's facts: anything with id, proposition, about, value, locator and date (load.Fact).
 
     One the case states itself is left to the case (timing_problems checks that the two agree).
     """

@@ -14,10 +14,9 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 
 from .doctrine import Doctrine, local_name
-from .load import ENTITY_ROOTS, bundled_doctrines, classes_of, doctrine_for, members, read_turtle, resolve_case, shape_problems
-from .logic import Value
+from .load import ENTITY_ROOTS, bundled_doctrines, classes_of, doctrine_for, members, read_fact, read_turtle, resolve_case, shape_problems
 from .terms import LEX
-from .timing import Event, timing_problems
+from .timing import timing_problems
 
 __all__ = ["Problem", "structural_problems", "check_graph", "validate_case"]
 
@@ -92,17 +91,9 @@ def structural_problems(graph: Graph, path: Path, doctrine: Doctrine) -> tuple[P
     return tuple(problems)
 
 
-_VALUES = {LEX.established: Value.ESTABLISHED, LEX.refuted: Value.REFUTED, LEX.unknown: Value.UNKNOWN}
-
-
 def _timing_problems(graph: Graph, file: str, case, doctrine: Doctrine) -> list[Problem]:
     """Dates out of the order the vocabulary declares, and stated timings the dates contradict."""
-    events = [
-        Event(local_name(str(f)), str(graph.value(f, LEX.states)),
-              tuple(local_name(str(m)) for m in members(graph, graph.value(f, LEX.about))),
-              _VALUES[graph.value(f, LEX.value)], str(graph.value(f, LEX.locator)), str(graph.value(f, LEX.date) or ""))
-        for f in sorted(graph.subjects(RDF.type, LEX.Fact))
-    ]
+    events = [read_fact(graph, f) for f in sorted(graph.subjects(RDF.type, LEX.Fact))]
     filed = str(graph.value(case, LEX.filed) or "")
     return [Problem(file, fid, message) for fid, message in timing_problems(events, filed, doctrine)]
 

@@ -9,9 +9,9 @@ from rdflib import Graph
 
 from conftest import TINY_HEAD, lexpath, one_line_error, write
 from lexpath.errors import DoctrineError
-from lexpath.load import bundled_doctrines, data_dir, load_case, read_turtle, require_source_texts
+from lexpath.load import Fact, bundled_doctrines, data_dir, load_case, read_turtle, require_source_texts
 from lexpath.logic import Value
-from lexpath.timing import Event, derive_timings, timing_problems
+from lexpath.timing import derive_timings, timing_problems
 from scenario import write_case
 
 T, F = Value.ESTABLISHED, Value.REFUTED
@@ -24,7 +24,7 @@ def cn():
 
 
 def event(fid, prop, value=T, date="", about=("platform",)):
-    return Event(fid, P + prop, about, value, fid.upper(), date)
+    return Fact(fid, P + prop, about, value, fid.upper(), "found", True, date)
 
 
 class TestDeriveTimings:
