@@ -21,7 +21,7 @@ import networkx as nx
 
 from .doctrine import Doctrine, local_name
 from .evaluate import Evaluation
-from .explain import assumption_lines, cited_sources, justification, report, rows, source_lines
+from .explain import assumption_lines, cited_sources, justification, passage_lines, report, rows, source_lines
 from .load import Case
 from .logic import Value
 
@@ -31,11 +31,13 @@ T, F, U = Value.ESTABLISHED, Value.REFUTED, Value.UNKNOWN
 WORDS = {
     "en": {
         T: "established", F: "not established", U: "undetermined",
-        "lead": {"found": "The court found that", "reported": "A secondary source reports that", "inferred": "On our reading of the judgment,"},
+        "lead": {"found": "The court found that", "reported": "A secondary source reports that", "inferred": "On our reading of the judgment,",
+                 "stipulated": "The variant assumes that"},
         "fact": "{lead} {text}.",
         "open_fact": {"found": "The court left open whether {label}.",
                       "reported": "A secondary source leaves open whether {label}.",
-                      "inferred": "On our reading of the judgment, it remains open whether {label}."},
+                      "inferred": "On our reading of the judgment, it remains open whether {label}.",
+                      "stipulated": "The variant leaves open whether {label}."},
         "negated": "“{label}” does not hold",  # only for a proposition without lex:denial (the shapes require one)
         "burden": {T: "Nothing in the case shows that {denial}; the burden of proving it lies on {bearer}{basis}, so it is taken that {label}.",
                    F: "Nothing in the case shows that {label}; the burden of proving it lies on {bearer}{basis}, so it is taken as not established.",
@@ -47,23 +49,24 @@ WORDS = {
         "issue": "Is “{label}” established as to {actors}?", "open": "the facts found leave open whether “{label}” holds.",
         "who": "As to {actors}: ", "again": " (see above)", "paren": " ({})", "dot": "**{}.** ",
         "heading": "Issue {i}: {label} — {actors}", "I": "Issue", "R": "Rule", "A": "Application", "C": "Conclusion", "H": "Holding",
-        "held": "The court held it {value} ({locator}, {tag}).", "expected": "The expected outcome, an expectation stored with the case and not a court's holding, is that it is {value} ({locator}, {tag}).",
+        "held": "The court held it {value} ({cite}).", "expected": "The expected outcome, an expectation stored with the case and not a court's holding, is that it is {value} ({cite}).",
         "agrees": "The reasoning above agrees.", "disagrees": "The reasoning above does not reach the same value.",
         "undecided": "The reasoning above leaves it undetermined.", "none": "There is no holding on this point.",
         "remedy": {T: "granted", F: "refused", U: "undetermined", "issue": "Should “{label}” be granted as to {actors}?",
-                   "held": "The court {value} it ({locator}, {tag})."},
+                   "held": "The court {value} it ({cite})."},
         "intro": "An IRAC brief built from the doctrine `{doctrine}` and the facts of the case file; every sentence ends with the node of the graph or the fact it comes from.",
-        "sep": ", ", "and": " and ", "semi": "; ", "space": " ", "end": ".", "basis_lead": " ({basis})",
+        "sep": ", ", "and": " and ", "semi": "; ", "space": " ", "end": ".", "basis_lead": " ({basis})", "comma": ", ",
         "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
         "date": "{d} {month} {y}",
     },
     "zh": {
         T: "成立", F: "不成立", U: "无法确定",
-        "lead": {"found": "法院认定，", "reported": "据二手来源报道，", "inferred": "依我们对判决的理解，"},
+        "lead": {"found": "法院认定，", "reported": "据二手来源报道，", "inferred": "依我们对判决的理解，", "stipulated": "本变体假设"},
         "fact": "{lead}{text}。",
         "open_fact": {"found": "“{label}”是否属实，法院未作认定。",
                       "reported": "“{label}”是否属实，据二手来源报道尚无定论。",
-                      "inferred": "“{label}”是否属实，依我们对判决的理解尚无法确定。"},
+                      "inferred": "“{label}”是否属实，依我们对判决的理解尚无法确定。",
+                      "stipulated": "“{label}”是否属实，本变体未作假设。"},
         "negated": "“{label}”不成立",  # only for a proposition without lex:denial (the shapes require one)
         "burden": {T: "案件中没有证据证明{denial}；{basis}该事实应由{bearer}承担举证责任，故认定{label}。",
                    F: "案件中没有证据证明{label}；{basis}该事实应由{bearer}承担举证责任，故对该事实不予认定。",
@@ -75,13 +78,13 @@ WORDS = {
         "issue": "就{actors}而言，“{label}”是否成立？", "open": "“{label}”是否成立，现有事实不足以确定。",
         "who": "就{actors}而言，", "again": "（见上文）", "paren": "（{}）", "dot": "**{}**：",
         "heading": "争点{i}：{label}——{actors}", "I": "争点", "R": "规则", "A": "适用", "C": "结论", "H": "裁判",
-        "held": "法院认定其{value}（{locator}，{tag}）。", "expected": "案件文件所载预期结果（并非法院认定）为“{value}”（{locator}，{tag}）。",
+        "held": "法院认定其{value}（{cite}）。", "expected": "案件文件所载预期结果（并非法院认定）为“{value}”（{cite}）。",
         "agrees": "上述推理与之一致。", "disagrees": "上述推理得出的结论与之不同。",
         "undecided": "上述推理无法确定该点。", "none": "对此没有裁判认定。",
         "remedy": {T: "予以支持", F: "不予支持", U: "无法确定", "issue": "就{actors}而言，“{label}”的请求是否应予支持？",
-                   "held": "法院对此{value}（{locator}，{tag}）。"},
+                   "held": "法院对此{value}（{cite}）。"},
         "intro": "本 IRAC 摘要仅依据适用法律 `{doctrine}` 的规则与案件文件所载事实生成；每句末尾注明其所依据的图谱节点或事实。",
-        "sep": "、", "and": "与", "semi": "；", "space": "", "end": "。", "basis_lead": "依{basis}，",
+        "sep": "、", "and": "与", "semi": "；", "space": "", "end": "。", "basis_lead": "依{basis}，", "comma": "，",
         "date": "{y}年{m}月{d}日",
     },
 }
@@ -194,7 +197,8 @@ class _Writer:
                 text = w["open_fact"][tag].format(label=label)
             else:
                 text = w["fact"].format(lead=w["lead"][tag], text=self.proposition(node, value))
-            return f"{text} [{src['fact']} · {src['locator']} · {self.tags.get(src['tag'], src['tag'])}]"
+            keys = src["locator"].replace("; ", w["semi"])
+            return f"{text} [" + " · ".join(x for x in (src["fact"], keys, self.tags.get(src["tag"], src["tag"])) if x) + "]"
         if src["kind"] == "burden":
             basis = self.listing([_pick(s["label"], self.lang) for s in src["legal_basis"]])
             basis = w["basis_lead"].format(basis=basis) if basis else ""
@@ -253,6 +257,8 @@ def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: 
     meta = " · ".join(x for x in (_pick(case.court, lang), case.number, case.decided and _date(case.decided, lang)) if x)
     if meta:
         out += [meta, ""]
+    if case.appeal:
+        out += [_pick(case.appeal, lang), ""]
     if case.changes:
         out += [f"> {_pick(case.changes, lang)}", ""]
     out += [f"*{w['intro'].format(doctrine=doctrine.id)}*"]
@@ -279,10 +285,14 @@ def brief(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor: 
             out.append(f"{w['dot'].format(w['H'])}{w['none']} [{r.node}]")
         else:
             said = ask["held" if h.by_court else "expected"].format(
-                value=ask[h.value], locator=h.locator, tag=tags.get(h.tag, h.tag)
+                value=ask[h.value], cite=w["comma"].join(x for x in (h.locator.replace("; ", w["semi"]), tags.get(h.tag, h.tag)) if x)
             )
             verdict = w["undecided"] if r.agrees is None else w["agrees"] if r.agrees else w["disagrees"]
             out.append(f"{w['dot'].format(w['H'])}{said}{w['space']}{verdict} [{h.id}]")
+    passages = passage_lines(rep, lang, "- ")
+    if passages:
+        head, *rest = passages
+        out += ["", f"## {head.rstrip(':：')}", "", *rest]
     sources = cited_sources(trees, doctrine) if full else []
     if sources:
         head, *rest = source_lines(sources, lang, "- ")

@@ -39,17 +39,10 @@ def run_explain(args) -> int:
 
 
 def run_cases(args) -> int:
-    from .load import bundled_cases, read_turtle
-    from .terms import LEX
-    from rdflib import RDF
-    from rdflib.namespace import DCTERMS
+    from .casebase import case_base, to_json, to_text
 
-    for cid, path in bundled_cases().items():
-        graph = read_turtle(path)
-        head = next(iter(graph.subjects(DCTERMS.identifier, None)))
-        kind = "variant " if (head, RDF.type, LEX.TeachingVariant) in graph else "judgment"
-        title = {t.language: str(t) for t in graph.objects(head, DCTERMS.title)}
-        print(f"{cid:<28} {kind}  {title.get(args.lang) or title.get('en', '')}")
+    entries = case_base()
+    print(to_json(entries) if args.format == "json" else to_text(entries, args.lang), end="\n" if args.format == "json" else "")
     return 0
 
 
@@ -338,8 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
     def doctrine(p):
         p.add_argument("--doctrine", metavar="ID|PATH", help="bundled doctrine id or a doctrine file (default: the case's jurisdiction)")
 
-    p = sub.add_parser("cases", help="list the bundled cases")
+    p = sub.add_parser("cases", help="the bundled case base: court, date and outcome per actor, and lexpath's agreement")
     lang(p)
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.set_defaults(run=run_cases)
 
     p = sub.add_parser("doctrines", help="list the bundled doctrines with their jurisdiction and sources")

@@ -22,7 +22,7 @@ from .errors import ContrastError, InvalidCaseError
 from .evaluate import Evaluation, evaluate, expr_value
 from .explain import MARK, WORDS, _both, _pick, assumption_lines, report
 from .ground import ground, stated
-from .load import bundled_doctrines, doctrine_for, parse_case, read_turtle, resolve_case, shape_problems
+from .load import bundled_doctrines, doctrine_for, parse_case, read_case_graph, resolve_case, shape_problems
 from .logic import Value, ordered
 from .terms import LEX
 
@@ -154,8 +154,8 @@ def contrast(case_ref: str, doctrines: Sequence[str] | None = None) -> dict:
     from .validate import Problem, structural_problems  # validate imports load
 
     path = resolve_case(case_ref)
-    graph = read_turtle(path)
-    shapes = shape_problems(path, graph)
+    graph, files = read_case_graph(path)
+    shapes = shape_problems(files, graph)
     if shapes:
         raise InvalidCaseError(path, shapes[0][0], shapes[0][1])
     jurisdiction = next((str(o) for o in graph.objects(None, LEX.jurisdiction) if isinstance(o, URIRef)), "")
@@ -166,7 +166,7 @@ def contrast(case_ref: str, doctrines: Sequence[str] | None = None) -> dict:
         if problems:
             first = problems[0]
             raise InvalidCaseError(first.file, first.subject, first.message)
-        case = parse_case(graph, path, d)
+        case = parse_case(graph, path, d, tuple(str(f) for f in files[1:]))
         G = ground(d, case)
         ev = evaluate(G, stated(G))
         rep = report(G, ev, case, d)

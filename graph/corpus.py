@@ -27,7 +27,7 @@ from . import __version__
 from .doctrine import Doctrine, leaves, local_name
 from .errors import CaseNotFoundError, InputFileError, LexpathError, StoreError
 from .frozen import FrozenMap
-from .load import Case, doctrine_for
+from .load import Case, bundled_cases, doctrine_for, read_case_graph
 from .logic import Value
 from .store import INDEX, RUNS, case_graph, conclusions_graph, doctrine_graph, is_url, open_store
 from .terms import LEX
@@ -52,6 +52,7 @@ RDF_NIL = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 EVAL_BATCH = 1000
+_VARIANT_OF = str(LEX.variantOf)
 _VALUE_IRI = {Value.ESTABLISHED: str(LEX.established), Value.REFUTED: str(LEX.refuted), Value.UNKNOWN: str(LEX.unknown)}
 
 
@@ -80,11 +81,14 @@ class LoadReport:
 
 
 def case_files(paths: Sequence[str]) -> list[Path]:
-    """The .ttl files named, directories searched recursively; a folder without any is an error."""
+    """The .ttl files named (or bundled case ids), directories searched recursively; a folder without any is an error."""
     found: list[Path] = []
+    bundled = bundled_cases()
     for ref in paths:
         p = Path(ref)
-        if p.is_dir():
+        if not p.exists() and ref in bundled:
+            found.append(bundled[ref])
+        elif p.is_dir():
             files = sorted(p.rglob("*.ttl"))
             if not files:
                 raise InputFileError(ref, "path", "the directory holds no .ttl case files")
@@ -122,7 +126,13 @@ class _Checker:
         import pyoxigraph as ox
 
         try:
-            return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(), rename_blank_nodes=True)), None
+            triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(), rename_blank_nodes=True))
+            if any(t.predicate.value == _VARIANT_OF for t in triples):  # a variant: stored merged onto its base, as read
+                merged = read_case_graph(path)[0].serialize(format="nt", encoding="utf-8")
+                triples = list(ox.parse(merged, format=ox.RdfFormat.N_TRIPLES, rename_blank_nodes=True))
+            return triples, None
+        except LexpathError as err:
+            return None, Problem(err.file, err.subject, err.problem)
         except SyntaxError as err:
             return None, Problem(str(path), "file", "not valid Turtle: " + " ".join(str(err).split())[:200])
         except (OSError, ValueError) as err:

@@ -11,6 +11,7 @@ premise its doctrine assumed to read a case of another jurisdiction (listed firs
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -40,7 +41,10 @@ WORDS = {
            "stated": "the case states {value} ({fact})", "unstated_short": "the case is silent",
            "colon": ": ", "dash": " — ", "semi": "; ",
            "sources": "Legal sources quoted", "official": "official text", "ours": "our translation", "from": "text from",
-           "found": "found", "reported": "reported", "inferred": "inferred"},
+           "found": "found", "reported": "reported", "inferred": "inferred", "stipulated": "stipulated",
+           "passages": "Passages the facts rest on", "official_doc": "official", "secondary": "secondary source",
+           "contradicted": "contradicted by", "not_read": "holdings on conclusions this doctrine does not have",
+           "appeal": "appeal"},
     "zh": {T: "成立", F: "不成立", U: "未知", "court": "法院", "expected": "预期（我们的解读）",
            "agrees": "一致", "disagrees": "不一致", "accept": "成立条件", "reject": "排除条件",
            "default": "否则", "seen": "（同上）", "not": "并非 ", "unstated": "案件未载明",
@@ -52,7 +56,10 @@ WORDS = {
            "stated": "案件陈述为{value}（{fact}）", "unstated_short": "案件未提及",
            "colon": "：", "dash": "——", "semi": "；",
            "sources": "所引法律依据原文", "official": "正式文本", "ours": "本项目译文", "from": "文本出处",
-           "found": "法院认定", "reported": "报道", "inferred": "推断"},
+           "found": "法院认定", "reported": "报道", "inferred": "推断", "stipulated": "假设",
+           "passages": "事实所据的来源段落", "official_doc": "官方文件", "secondary": "二手来源",
+           "contradicted": "相反来源", "not_read": "所适用法律没有相应结论的认定",
+           "appeal": "上诉情况"},
 }
 
 
@@ -145,7 +152,7 @@ def justification(G: nx.DiGraph, ev: Evaluation, node: str, doctrine: Doctrine, 
             out["source"] = {"kind": "premise", "premise": local_name(premise.iri), "label": _both(premise.label),
                              "stated": None if fact is None else {"fact": fact.id, "value": fact.value.value}}
         elif fact is not None and fact.value is value:
-            out["source"] = {"kind": "stated", "fact": fact.id, "locator": fact.locator, "tag": fact.tag}
+            out["source"] = {"kind": "stated", "fact": fact.id, "locator": fact.locator, "tag": fact.tag, "passages": list(fact.passages)}
         elif fact is not None:
             out["source"] = {"kind": "assumed", "fact": fact.id, "stated": fact.value.value}
         elif a["burden"] is not None and value is a["unstated"]:
@@ -255,7 +262,8 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
             "about": list(f.about),
             "label": _both(st.label if st else {}),
             "value": f.value.value,
-            "source": {"locator": f.locator, "tag": f.tag},
+            "source": {"locator": f.locator, "tag": f.tag, "passages": list(f.passages),
+                       "contradicted_by": list(f.contradicted_by)},
             "open_to_change": f.open_to_change,
             "used": f.id in read,
         })
@@ -275,7 +283,7 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
             "value": r.value.value,
             "court": h.value.value if h is not None and h.by_court else None,
             "expected": h.value.value if h is not None and not h.by_court else None,
-            "holding": None if h is None else {"id": h.id, "locator": h.locator, "tag": h.tag},
+            "holding": None if h is None else {"id": h.id, "locator": h.locator, "tag": h.tag, "passages": list(h.passages)},
             "agrees": r.agrees,
             "justification": justification(G, ev, r.node, doctrine),
         })
@@ -288,6 +296,7 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
         "doctrine": doctrine.id,
         "variant_of": case.variant_of.split("#")[0].rsplit("/", 1)[-1] if case.variant_of else None,
         "changes": _both(case.changes) if case.changes else None,
+        "appeal": _both(case.appeal) if case.appeal else None,
         "actors": [
             {"id": e.id, "label": _both(e.label), "roles": _roles(e.classes, doctrine)}
             for e in sorted(case.entities.values(), key=lambda e: e.id)
@@ -297,6 +306,16 @@ def report(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, actor:
         "conclusions": conclusions,
         "agreement": {k: tally[k] for k in ("agree", "disagree", "undecided", "no_holding")},
         "sources": cited_sources((c["justification"] for c in conclusions), doctrine),
+        "documents": [
+            {"id": d.id, "title": _both(d.title), "publisher": _both(d.publisher), "date": d.date,
+             "address": d.address, "official": d.official}
+            for d in case.sources.values()
+        ],
+        "passages": [
+            {"id": p.id, "key": p.key, "document": p.source, "exact": p.exact, "prefix": p.prefix, "suffix": p.suffix}
+            for p in case.passages.values()
+        ],
+        "not_read": [{"id": h.id, "statement": local_name(h.statement)} for h in case.unread],
     }
 
 
@@ -347,7 +366,7 @@ def _fact_note(source: dict, lang: str, value: str) -> str:
     w = WORDS[lang]
     kind = source["kind"]
     if kind == "stated":
-        return f"[{source['fact']} · {source['locator']} · {w.get(source['tag'], source['tag'])}]"
+        return "[" + " · ".join(x for x in (source["fact"], source["locator"], w.get(source["tag"], source["tag"])) if x) + "]"
     if kind == "burden":
         basis = "; ".join(_pick(s["label"], lang) for s in source["legal_basis"])
         bearer = _pick(source["bearer"]["label"], lang)
@@ -448,10 +467,36 @@ def source_lines(sources: list[dict], lang: str, bullet: str = "") -> list[str]:
     return lines
 
 
+def passage_lines(rep: dict, lang: str, bullet: str = "") -> list[str]:
+    """The passages the facts and holdings shown rest on, by document: the document once, then each quotation."""
+    w = WORDS[lang]
+    cited = {p for f in rep["facts"] for p in f["source"]["passages"] + f["source"]["contradicted_by"]}
+    cited |= {p for c in rep["conclusions"] if c["holding"] for p in c["holding"]["passages"]}
+    by_document: dict[str, list[dict]] = {}
+    for p in sorted((p for p in rep["passages"] if p["id"] in cited), key=lambda p: _natural(p["key"])):
+        by_document.setdefault(p["document"], []).append(p)
+    lines = []
+    for d in sorted((d for d in rep["documents"] if d["id"] in by_document), key=lambda d: _natural(by_document[d["id"]][0]["key"])):
+        about = w["semi"].join(x for x in (_pick(d["publisher"], lang), d["date"], w["official_doc"] if d["official"] else w["secondary"]) if x)
+        title = _pick(d["title"], lang)
+        lines.append(f"{bullet}{title} ({about})" if title else f"{bullet}({about})")
+        if d["address"]:
+            lines.append(f"    {d['address']}")
+        lines += [f"    {p['key']}{w['colon']}“{p['exact']}”" for p in by_document[d["id"]]]
+    return [f"{w['passages']}{w['colon'].rstrip()}", *lines] if lines else []
+
+
+def _natural(key: str) -> tuple:
+    """F2 before F10: digits compared as numbers."""
+    return tuple(int(x) if x.isdigit() else x for x in re.split(r"(\d+)", key))
+
+
 def to_text(rep: dict, lang: str = "en", full: bool = False) -> str:
     """The explanation as an indented text tree, grouped by actor; full quotes the legal sources cited."""
     w = WORDS[lang]
     out = [f"{_pick(rep['title'], lang)}", _header(rep, lang)]
+    if rep["appeal"]:
+        out.append(f"{w['appeal']}{w['colon']}{_pick(rep['appeal'], lang)}")
     if rep["changes"]:
         out.append(_pick(rep["changes"], lang))
     if rep["assumptions"]:
@@ -471,6 +516,9 @@ def to_text(rep: dict, lang: str = "en", full: bool = False) -> str:
         for child in j.get("children", ()):
             out += _tree_lines(child, lang, 1, "")
     out += ["", *_summary(rep, lang)]
+    passages = passage_lines(rep, lang)
+    if passages:
+        out += ["", *passages]
     if full and rep["sources"]:
         out += ["", *source_lines(rep["sources"], lang)]
     return "\n".join(out) + "\n"
@@ -487,6 +535,8 @@ def _summary(rep: dict, lang: str) -> list[str]:
                      f"{w[Value(c['court'] or c['expected'])]} / lexpath {w[Value(c['value'])]}")
     a = rep["agreement"]
     lines.append(w["agreement"].format(who=who, agree=a["agree"], disagree=a["disagree"], undecided=a["undecided"], none=a["no_holding"]))
+    if rep["not_read"]:
+        lines.append(f"{w['not_read']}: {', '.join(h['id'] for h in rep['not_read'])}")
     unused = [f["id"] for f in rep["facts"] if not f["used"]]
     if unused:
         lines.append(f"{w['unused']}: {', '.join(unused)}")
@@ -497,6 +547,8 @@ def to_markdown(rep: dict, lang: str = "en", full: bool = False) -> str:
     """The explanation as Markdown: a section per actor, a nested list per conclusion; full quotes the sources."""
     w = WORDS[lang]
     out = [f"# {_pick(rep['title'], lang)}", "", _header(rep, lang)]
+    if rep["appeal"]:
+        out += ["", f"{w['appeal']}{w['colon']}{_pick(rep['appeal'], lang)}"]
     if rep["changes"]:
         out += ["", f"> {_pick(rep['changes'], lang)}"]
     if rep["assumptions"]:
@@ -516,6 +568,10 @@ def to_markdown(rep: dict, lang: str = "en", full: bool = False) -> str:
         for child in j.get("children", ()):
             out += [line.replace("    ", "  ") for line in _tree_lines(child, lang, 0, "- ")]
     out += ["", *(f"- {line.strip()}" if i else f"## {line.rstrip(':')}" for i, line in enumerate(_summary(rep, lang)))]
+    passages = passage_lines(rep, lang, "- ")
+    if passages:
+        head, *rest = passages
+        out += ["", f"## {head.rstrip(':：')}", "", *rest]
     if full and rep["sources"]:
         head, *rest = source_lines(rep["sources"], lang, "- ")
         out += ["", f"## {head.rstrip(':：')}", "", *rest]

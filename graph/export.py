@@ -24,7 +24,7 @@ from . import __version__
 from .doctrine import Doctrine, local_name
 from .errors import UnknownIdError
 from .evaluate import Evaluation
-from .load import Case, read_turtle
+from .load import Case, read_case_graph
 from .terms import LEX
 
 __all__ = ["FORMATS", "derivations", "case_rdf", "to_graphml", "to_dot", "export"]
@@ -35,7 +35,7 @@ AGENT = URIRef(f"https://w3id.org/lexpath/software/{__version__}")
 def run_iri(case: Case, doctrine: Doctrine) -> URIRef:
     """The run that derived the values: named by what it read, so the same inputs give the same IRI."""
     digest = hashlib.sha256()
-    for name in (case.path, *doctrine.files):
+    for name in (case.path, *case.base_files, *doctrine.files):
         digest.update(Path(name).read_bytes())
     digest.update(__version__.encode())
     return URIRef(f"urn:lexpath:run:{digest.hexdigest()[:24]}")
@@ -92,8 +92,8 @@ def derivations(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine, c
 
 
 def case_rdf(G: nx.DiGraph, ev: Evaluation, case: Case, doctrine: Doctrine) -> Graph:
-    """The case file's own triples and the run's derivations, in one graph with their prefixes."""
-    graph = read_turtle(Path(case.path))
+    """The case's own triples (a variant's merged onto its base) and the run's derivations, in one graph."""
+    graph = read_case_graph(Path(case.path))[0]
     derived = derivations(G, ev, case, doctrine, graph)
     for triple in derived:
         graph.add(triple)

@@ -22,7 +22,7 @@ from .logic import Value
 
 __all__ = ["entity_kinds", "generate_cast", "generate_case", "generate_corpus"]
 
-_PROV_ENTITY = "http://www.w3.org/ns/prov#Entity"
+_OA = "http://www.w3.org/ns/oa#"
 _VALUES = {Value.ESTABLISHED: "lex:established", Value.REFUTED: "lex:refuted", Value.UNKNOWN: "lex:unknown"}
 
 
@@ -130,9 +130,12 @@ def _turtle(doctrine, case_id, entities, kinds, relations, facts, holdings, rng)
         f"    lex:jurisdiction <{doctrine.jurisdiction}> ;",
         "    dct:source :judgment .",
         "",
-        f':judgment a <{_PROV_ENTITY}> ; rdfs:label "合成判决"@zh , "a synthetic judgment"@en .',
+        ':judgment a lex:Source ; dct:title "合成判决"@zh , "a synthetic judgment"@en ; dct:publisher "lexpath" .',
         "",
     ]
+    keys = sorted({fact.locator for fact in facts} | {f"H{hid[2:]}" for hid, *_ in holdings})
+    out += [f':p-{k} a <{_OA}SpecificResource> ; rdfs:label "{k}" ; <{_OA}hasSource> :judgment ; '
+            f'<{_OA}hasSelector> [ a <{_OA}TextQuoteSelector> ; <{_OA}exact> "synthetic passage {k}" ] .' for k in keys]
     for e in entities.values():
         zh = doctrine.labels.get(kind_of[e.id], {}).get("zh", local_name(kind_of[e.id]))
         en = doctrine.labels.get(kind_of[e.id], {}).get("en", local_name(kind_of[e.id]))
@@ -144,13 +147,13 @@ def _turtle(doctrine, case_id, entities, kinds, relations, facts, holdings, rng)
     for fact in facts:
         out.append(
             f":{fact.id} a lex:Fact ; lex:states <{fact.proposition}> ; lex:about :{fact.about[0]} ; "
-            f'lex:value {_VALUES[fact.value]} ; lex:locator "{fact.locator}" ; lex:tag lex:{fact.tag} .'
+            f'lex:value {_VALUES[fact.value]} ; lex:locator :p-{fact.locator} ; lex:tag lex:{fact.tag} .'
         )
     for hid, st, args, v in holdings:
         about = f":{args[0]}" if len(args) == 1 else "( " + " ".join(f":{a}" for a in args) + " )"
         out.append(
             f":{hid} a lex:Holding ; lex:on <{st}> ; lex:about {about} ; "
-            f'lex:value {_VALUES[v]} ; lex:locator "H{hid[2:]}" ; lex:tag lex:{rng.choice(("found", "reported"))} .'
+            f'lex:value {_VALUES[v]} ; lex:locator :p-H{hid[2:]} ; lex:tag lex:{rng.choice(("found", "reported"))} .'
         )
     return "\n".join(out) + "\n"
 

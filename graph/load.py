@@ -12,13 +12,13 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, Namespace
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from . import __version__
@@ -33,7 +33,10 @@ __all__ = [
     "Entity",
     "Fact",
     "Holding",
+    "Source",
+    "Passage",
     "Case",
+    "read_case_graph",
     "data_dir",
     "bundled_cases",
     "bundled_doctrines",
@@ -50,9 +53,12 @@ __all__ = [
     "with_timings",
     "read_fact",
     "require_source_texts",
+    "read_against",
 ]
 
 ENTITY_ROOTS = (str(LEX.Actor), str(LEX.Artefact))
+OA = Namespace("http://www.w3.org/ns/oa#")
+FOAF_PAGE = URIRef("http://xmlns.com/foaf/0.1/page")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +79,13 @@ class Fact:
     proposition: str
     about: tuple[str, ...]
     value: Value
-    locator: str
+    locator: str  # the keys of its passages, "; "-joined, as printed beside it
     tag: str
     open_to_change: bool
     date: str = ""  # ISO date of the event it states (lex:date), "" when undated
     derived_from: tuple[str, ...] = ()  # the dated facts a timing proposition was derived from
+    passages: tuple[str, ...] = ()  # ids of the passages it rests on (lex:locator)
+    contradicted_by: tuple[str, ...] = ()  # ids of passages that say otherwise (lex:contradictedBy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +100,31 @@ class Holding:
     tag: str
     by_court: bool
     under: str = ""  # lex:underDoctrine of an expectation: the doctrine it is read under ("": the case's own)
+    passages: tuple[str, ...] = ()  # ids of the passages it rests on (lex:locator)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document a case's facts come from: a judgment, a court's release, a report."""
+
+    id: str
+    title: Text
+    publisher: Text
+    date: str  # ISO date of publication, "" when not given
+    address: str  # its web address (foaf:page), "" when not given
+    official: bool  # a judgment or a court's own release
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Where in a source a fact is found: the source's own words (a W3C Web Annotation text quote)."""
+
+    id: str
+    key: str  # the short locator printed beside a fact (rdfs:label), such as F4
+    source: str  # Source.id
+    exact: str
+    prefix: str
+    suffix: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +146,11 @@ class Case:
     relations: frozenset[tuple[str, str, str]]  # (subject id, property IRI, object id)
     facts: tuple[Fact, ...]
     holdings: tuple[Holding, ...]
+    sources: FrozenMap = FrozenMap({})  # id -> Source
+    passages: FrozenMap = FrozenMap({})  # id -> Passage
+    appeal: Text = FrozenMap({})
+    base_files: tuple[str, ...] = ()  # the files a variant inherits from, nearest first
+    unread: tuple[Holding, ...] = ()  # holdings for this doctrine on conclusions it does not have
 
 
 # -- files --------------------------------------------------------------------
@@ -173,6 +211,83 @@ def read_turtle(path: Path, into: Graph | None = None) -> Graph:
         # and an assert on a string left open at the end of the file)
         raise TurtleError(path, "file", f"not valid Turtle: {str(err).splitlines()[0][:200]}") from err
     return graph
+
+
+def read_case_graph(path: Path) -> tuple[Graph, tuple[Path, ...]]:
+    """A case file's graph and the files it came from; a teaching variant is merged onto its base.
+
+    A variant names its base case (lex:variantOf) and states only what it changes: it inherits the
+    base's entities, facts, sources and passages (not its holdings or expectations, nor its case
+    node), a fact of the variant replacing the base's fact on the same proposition about the same
+    entities, and a fact it withdraws (lex:withdraws) left unstated. The base is the file `<id>.ttl` beside the variant, else the bundled case `<id>`,
+    where `<id>` ends the base's IRI path (`…/case/<id>#case`).
+    """
+    return _read_case_graph(Path(path), ())
+
+
+def _read_case_graph(path: Path, seen: tuple[Path, ...]) -> tuple[Graph, tuple[Path, ...]]:
+    graph = read_turtle(path)
+    heads = [s for s in graph.subjects(LEX.variantOf, None)]
+    if len(heads) != 1:
+        return graph, (path,)
+    head = heads[0]
+    base_iri = graph.value(head, LEX.variantOf)
+    base_path = _base_file(path, head, base_iri)
+    if base_path.resolve() in {p.resolve() for p in (path, *seen)}:
+        raise InvalidCaseError(path, local_name(str(head)), f"its base case {base_iri} is itself, or a variant of it (a cycle of lex:variantOf)")
+    base, files = _read_case_graph(base_path, (*seen, path))
+    base_heads = [s for s in base.subjects(RDF.type, None) if (s, DCTERMS.identifier, None) in base and s == base_iri]
+    if not base_heads:
+        raise InvalidCaseError(path, local_name(str(head)), f"its base file {base_path} holds no case {base_iri}")
+    return _merge(base, base_iri, graph, head, path), (path, *files)
+
+
+def _base_file(path: Path, head, base_iri) -> Path:
+    ident = str(base_iri).split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    beside = path.parent / f"{ident}.ttl"
+    if ident and beside.is_file():
+        return beside
+    bundled = bundled_cases()
+    if ident in bundled:
+        return bundled[ident]
+    raise InvalidCaseError(path, local_name(str(head)), f"its base case {base_iri} is neither beside it ({ident}.ttl) nor a bundled case")
+
+
+def _drop(graph: Graph, subject) -> None:
+    """Remove a subject's statements and the RDF lists (lex:about) it owns."""
+    for node in graph.objects(subject, LEX.about):
+        if isinstance(node, BNode):
+            Collection(graph, node).clear()
+            graph.remove((node, None, None))
+    graph.remove((subject, None, None))
+
+
+def _merge(base: Graph, base_head, variant: Graph, head, path: Path) -> Graph:
+    """The base graph without its case node, holdings, expectations and restated facts, plus the variant."""
+
+    def key(graph: Graph, fact) -> tuple:
+        return graph.value(fact, LEX.states), tuple(members(graph, graph.value(fact, LEX.about)))
+
+    restated = {key(variant, f) for f in variant.subjects(RDF.type, LEX.Fact)}
+    for field in (DCTERMS.source, LEX.jurisdiction, LEX.filed):  # what the variant does not say, it inherits
+        if variant.value(head, field) is None:
+            for o in base.objects(base_head, field):
+                variant.add((head, field, o))
+    base.remove((base_head, None, None))
+    for kind in (LEX.Holding, LEX.Expectation):
+        for h in list(base.subjects(RDF.type, kind)):
+            _drop(base, h)
+    withdrawn = set(variant.objects(head, LEX.withdraws))
+    for f in withdrawn - set(base.subjects(RDF.type, LEX.Fact)):
+        raise InvalidCaseError(path, local_name(str(head)), f"withdraws {f}, which is no fact of its base case")
+    for f in list(base.subjects(RDF.type, LEX.Fact)):
+        if key(base, f) in restated or f in withdrawn:
+            _drop(base, f)
+    ours = {local_name(str(s)): s for s in variant.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    for s in set(base.subjects(RDF.type, None)):
+        if isinstance(s, URIRef) and ours.get(local_name(str(s)), s) != s:
+            raise InvalidCaseError(path, local_name(str(s)), f"its base case already has {s}: a variant names the base's entities by the base's IRIs and gives its own facts other names")
+    return base + variant
 
 
 def _syntax_reason(err: BadSyntax) -> str:
@@ -331,17 +446,18 @@ def _name(node) -> str:
     return local_name(str(node)) if isinstance(node, URIRef) else "a blank node"
 
 
-def shape_problems(path: Path, graph: Graph) -> list[tuple[str, str]]:
-    """SHACL problems of a case graph, skipping pyshacl when this exact file passed before."""
+def shape_problems(files: Sequence[Path], graph: Graph) -> list[tuple[str, str]]:
+    """SHACL problems of a case graph read from files (a variant and its bases), skipping pyshacl
+    when these exact files passed before."""
     onto = data_dir("ontology")
-    key = f"valid-{_digest([path, onto / 'shapes.ttl', *_vocabulary_files()])}.pickle"
+    key = f"valid-{_digest([*files, onto / 'shapes.ttl', *_vocabulary_files()])}.pickle"
     if _cache_get(key) is True:
         return []
     merged = Graph()
     for f in _vocabulary_files():
         read_turtle(f, into=merged)
     merged += graph
-    problems = _shacl(merged, path)
+    problems = _shacl(merged, files[0])
     if not problems:
         _cache_put(key, True)
     return problems
@@ -363,7 +479,7 @@ def members(graph: Graph, node) -> tuple:
 _VALUES = {LEX.established: Value.ESTABLISHED, LEX.refuted: Value.REFUTED, LEX.unknown: Value.UNKNOWN}
 
 
-def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
+def parse_case(graph: Graph, path: Path, doctrine: Doctrine, base_files: tuple[str, ...] = ()) -> Case:
     """Read a case graph that passed the shapes and the structural checks into a Case."""
     heads = [s for s in graph.subjects(RDF.type, None) if classes_of(graph, s, doctrine) & {str(LEX.Case)}]
     head = heads[0]
@@ -383,26 +499,26 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
     facts = tuple(sorted((read_fact(graph, f) for f in graph.subjects(RDF.type, LEX.Fact)), key=lambda fact: fact.id))
     filed = str(graph.value(head, LEX.filed) or "")
     facts = with_timings(facts, filed, doctrine)
-    holdings = tuple(
-        sorted(
-            (
-                Holding(
-                    id=local_name(str(h)),
-                    statement=str(graph.value(h, LEX.on)),
-                    about=tuple(iris[str(a)] for a in members(graph, graph.value(h, LEX.about))),
-                    value=_VALUES[graph.value(h, LEX.value)],
-                    locator=str(graph.value(h, LEX.locator)),
-                    tag=local_name(str(graph.value(h, LEX.tag))),
-                    by_court=kind == LEX.Holding,
-                    under=str(graph.value(h, LEX.underDoctrine) or ""),
-                )
-                for kind in (LEX.Holding, LEX.Expectation)
-                for h in graph.subjects(RDF.type, kind)
-                if _read_under(graph, h, kind, doctrine, jurisdiction)
-            ),
-            key=lambda holding: holding.id,
-        )
+    every = sorted(
+        (
+            Holding(
+                id=local_name(str(h)),
+                statement=str(graph.value(h, LEX.on)),
+                about=tuple(iris.get(str(a), local_name(str(a))) for a in members(graph, graph.value(h, LEX.about))),
+                value=_VALUES[graph.value(h, LEX.value)],
+                locator=_keys(graph, graph.objects(h, LEX.locator)),
+                tag=local_name(str(graph.value(h, LEX.tag))),
+                by_court=kind == LEX.Holding,
+                under=str(graph.value(h, LEX.underDoctrine) or ""),
+                passages=_ids(graph.objects(h, LEX.locator)),
+            )
+            for kind in (LEX.Holding, LEX.Expectation)
+            for h in graph.subjects(RDF.type, kind)
+        ),
+        key=lambda holding: holding.id,
     )
+    holdings = tuple(h for h in every if applies_under(h.statement, h.by_court, h.under, doctrine, jurisdiction))
+    unread = tuple(h for h in every if h.statement not in doctrine.statements and read_against(h.by_court, h.under, doctrine, jurisdiction))
     return Case(
         id=str(graph.value(head, DCTERMS.identifier)),
         path=str(path),
@@ -419,6 +535,32 @@ def parse_case(graph: Graph, path: Path, doctrine: Doctrine) -> Case:
         relations=relations,
         facts=facts,
         holdings=holdings,
+        sources=FrozenMap({
+            local_name(str(src)): Source(
+                id=local_name(str(src)),
+                title=_text(graph, src, DCTERMS.title),
+                publisher=_text(graph, src, DCTERMS.publisher),
+                date=str(graph.value(src, DCTERMS.date) or ""),
+                address=str(graph.value(src, FOAF_PAGE) or ""),
+                official=graph.value(src, LEX.official) == Literal(True),
+            )
+            for src in sorted(graph.subjects(RDF.type, LEX.Source))
+        }),
+        passages=FrozenMap({
+            local_name(str(pas)): Passage(
+                id=local_name(str(pas)),
+                key=str(graph.value(pas, RDFS.label) or local_name(str(pas))),
+                source=local_name(str(graph.value(pas, OA.hasSource))),
+                exact=str(graph.value(selector, OA.exact) or ""),
+                prefix=str(graph.value(selector, OA.prefix) or ""),
+                suffix=str(graph.value(selector, OA.suffix) or ""),
+            )
+            for pas in sorted(graph.subjects(RDF.type, OA.SpecificResource))
+            for selector in [graph.value(pas, OA.hasSelector)]
+        }),
+        appeal=_text(graph, head, LEX.appeal),
+        base_files=base_files,
+        unread=unread,
     )
 
 
@@ -429,11 +571,22 @@ def read_fact(graph: Graph, f) -> Fact:
         proposition=str(graph.value(f, LEX.states)),
         about=tuple(local_name(str(a)) for a in members(graph, graph.value(f, LEX.about))),
         value=_VALUES[graph.value(f, LEX.value)],
-        locator=str(graph.value(f, LEX.locator)),
+        locator=_keys(graph, graph.objects(f, LEX.locator)),
         tag=local_name(str(graph.value(f, LEX.tag))),
         open_to_change=graph.value(f, LEX.openToChange) != Literal(False),
         date=str(graph.value(f, LEX.date) or ""),
+        passages=_ids(graph.objects(f, LEX.locator)),
+        contradicted_by=_ids(graph.objects(f, LEX.contradictedBy)),
     )
+
+
+def _ids(passages: Iterable) -> tuple[str, ...]:
+    return tuple(sorted(local_name(str(p)) for p in passages))
+
+
+def _keys(graph: Graph, passages: Iterable) -> str:
+    """The passages' locator keys, as printed beside a fact: "F9; K1"."""
+    return "; ".join(sorted(str(graph.value(p, RDFS.label) or local_name(str(p))) for p in passages))
 
 
 def with_timings(facts: tuple[Fact, ...], filed: str, doctrine: Doctrine) -> tuple[Fact, ...]:
@@ -449,15 +602,18 @@ def with_timings(facts: tuple[Fact, ...], filed: str, doctrine: Doctrine) -> tup
             tag="inferred",
             open_to_change=True,
             derived_from=d.sources,
+            passages=tuple(sorted({p for f in facts if f.id in d.sources for p in f.passages})),
         )
         for d in derived
     )
     return tuple(sorted(facts + extra, key=lambda fact: fact.id))
 
 
-def _read_under(graph: Graph, h, kind, doctrine: Doctrine, jurisdiction: str) -> bool:
-    under = graph.value(h, LEX.underDoctrine)
-    return applies_under(str(graph.value(h, LEX.on)), kind == LEX.Holding, str(under or ""), doctrine, jurisdiction)
+def read_against(by_court: bool, under: str, doctrine: Doctrine, jurisdiction: str) -> bool:
+    """Whether a holding is one this doctrine is read against: the court's own, or an expectation under it."""
+    if not by_court and under:
+        return under == doctrine.iri
+    return doctrine.jurisdiction == jurisdiction
 
 
 def applies_under(statement: str, by_court: bool, under: str, doctrine: Doctrine, jurisdiction: str) -> bool:
@@ -468,9 +624,7 @@ def applies_under(statement: str, by_court: bool, under: str, doctrine: Doctrine
     """
     if statement not in doctrine.statements:
         return False
-    if not by_court and under:
-        return under == doctrine.iri
-    return doctrine.jurisdiction == jurisdiction
+    return read_against(by_court, under, doctrine, jurisdiction)
 
 
 def classes_of(graph: Graph, subject, doctrine: Doctrine) -> set[str]:
@@ -489,10 +643,10 @@ def load_case(ref: str, doctrine_ref: str | None = None) -> tuple[Case, Doctrine
     from .validate import check_graph  # validate imports this module
 
     path = resolve_case(ref)
-    graph = read_turtle(path)
-    problems, doctrine = check_graph(graph, path, doctrine_ref)
+    graph, files = read_case_graph(path)
+    problems, doctrine = check_graph(graph, files, doctrine_ref)
     if problems:
         more = f" (and {len(problems) - 1} more: run lexpath validate)" if len(problems) > 1 else ""
         first = problems[0]
         raise InvalidCaseError(first.file, first.subject, first.message + more)
-    return parse_case(graph, path, doctrine), doctrine
+    return parse_case(graph, path, doctrine, tuple(str(f) for f in files[1:])), doctrine

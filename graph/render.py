@@ -242,14 +242,14 @@ def graph_data(G: nx.DiGraph, doctrine: Doctrine, holdings: Sequence[Holding] = 
         if st.kind == "Proposition":
             fact = a["fact"]
             if fact is not None:
-                item["fact"] = {"id": fact.id, "value": fact.value.value, "locator": fact.locator, "tag": fact.tag,
-                                "open": fact.open_to_change}
+                item["fact"] = {"id": fact.id, "value": fact.value.value, "tag": fact.tag, "open": fact.open_to_change,
+                                "passages": list(fact.passages)}
         else:
             item["conditions"] = [{"decides": c.decides.value, "expr": expr_data(c.expr)} for c in a["conditions"]]
         h = held.get((a["statement"], a["args"]))
         if h is not None:
             item["holding"] = {"id": h.id, "value": h.value.value, "by_court": h.by_court,
-                               "locator": h.locator, "tag": h.tag}
+                               "passages": list(h.passages), "tag": h.tag}
         nodes.append(item)
     return {
         "doctrine": {"id": doctrine.id, "label": _both(doctrine.label),
@@ -417,6 +417,10 @@ def case_view(
             "number": case.number,
             "decided": case.decided,
             "changes": _both(case.changes) if case.changes else None,
+            "passages": {p.id: {"key": p.key, "exact": p.exact, "document": p.source} for p in case.passages.values()
+                         if p.id in {x for f in (*case.facts, *case.holdings) for x in f.passages}},
+            "documents": {d.id: {"title": _both(d.title), "publisher": _both(d.publisher), "date": d.date,
+                                 "address": d.address, "official": d.official} for d in case.sources.values()},
         },
         "actors": labels,
         "tags": {t: _tag_label(doctrine, t) for t in sorted({f.tag for f in case.facts} | {h.tag for h in case.holdings}) if t},

@@ -26,8 +26,8 @@ class LEX(DefinedNamespace):
     Conclusion: URIRef
     Defendant: URIRef
     Derivation: URIRef
-    DistributionSite: URIRef
     DisseminationRight: URIRef
+    DistributionSite: URIRef
     Doctrine: URIRef
     Duty: URIRef
     Element: URIRef
@@ -35,8 +35,8 @@ class LEX(DefinedNamespace):
     Fact: URIRef
     Factor: URIRef
     GeneratedImage: URIRef
-    GenerativeAIPlatform: URIRef
     Generating: URIRef
+    GenerativeAIPlatform: URIRef
     Holding: URIRef
     InputStage: URIRef
     Issue: URIRef
@@ -63,6 +63,7 @@ class LEX(DefinedNamespace):
     SearchLinkService: URIRef
     ServiceProvider: URIRef
     Sharing: URIRef
+    Source: URIRef
     Stage: URIRef
     Statement: URIRef
     Tag: URIRef
@@ -80,8 +81,9 @@ class LEX(DefinedNamespace):
     agrees: URIRef
     allOf: URIRef
     among: URIRef
-    anyOf: URIRef
     answers: URIRef
+    anyOf: URIRef
+    appeal: URIRef
     assumes: URIRef
     atLeast: URIRef
     bearer: URIRef
@@ -94,6 +96,7 @@ class LEX(DefinedNamespace):
     concernsDuty: URIRef
     concernsRight: URIRef
     conditions: URIRef
+    contradictedBy: URIRef
     court: URIRef
     date: URIRef
     decided: URIRef
@@ -118,6 +121,7 @@ class LEX(DefinedNamespace):
     node: URIRef
     object: URIRef
     of: URIRef
+    official: URIRef
     officialText: URIRef
     on: URIRef
     openToChange: URIRef
@@ -134,6 +138,7 @@ class LEX(DefinedNamespace):
     stage: URIRef
     start: URIRef
     states: URIRef
+    stipulated: URIRef
     subject: URIRef
     suit: URIRef
     tag: URIRef
@@ -148,4 +153,5 @@ class LEX(DefinedNamespace):
     variantOf: URIRef
     vocabulary: URIRef
     whenUnstated: URIRef
+    withdraws: URIRef
     withinDays: URIRef

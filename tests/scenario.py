@@ -11,6 +11,7 @@ from pathlib import Path
 HEAD = """@prefix : <https://example.org/scenario#> .
 @prefix dct: <http://purl.org/dc/terms/> .
 @prefix lex: <https://w3id.org/lexpath/ns#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix p: <https://w3id.org/lexpath/prop#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -19,7 +20,9 @@ HEAD = """@prefix : <https://example.org/scenario#> .
 
 :case a lex:Case ; dct:identifier "{id}" ; dct:title "情景"@zh , "scenario"@en ;
     lex:jurisdiction lex:{jurisdiction} ; lex:filed "{filed}"^^xsd:date ; dct:source :source .
-:source a prov:Entity ; rdfs:label "测试情景"@zh , "a test scenario"@en .
+:source a lex:Source ; dct:title "测试情景"@zh , "a test scenario"@en ; dct:publisher "lexpath" .
+:s a oa:SpecificResource ; rdfs:label "S" ; oa:hasSource :source ;
+    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "the scenario as the test states it" ] .
 """
 
 VALUES = {True: "lex:established", False: "lex:refuted", None: "lex:unknown"}
@@ -46,7 +49,7 @@ def case_text(case_id: str, actors: dict[str, str], relations: list[tuple[str, s
         name = prop if ":" in prop else f"p:{prop}"
         about = f"( {' '.join(':' + a for a in about)} )" if isinstance(about, tuple) else f":{about}"
         out.append(f":f{i} a lex:Fact ; lex:states {name} ; lex:about {about} ; lex:value {VALUES[value]} ; "
-                   f'lex:locator "S{i}" ; lex:tag lex:found{dated} .')
+                   f'lex:locator :s ; lex:tag lex:found{dated} .')
     return "\n".join(out) + "\n"
 
 

@@ -38,7 +38,8 @@ def test_every_sentence_ends_with_a_node_or_fact_of_the_graph(case_id, lang):
     text, G, case = written(case_id, lang=lang)
     known = set(G) | {f.id for f in case.facts} | {h.id for h in case.holdings} | {local for local in
              (G.nodes[n]["statement"].rsplit("#", 1)[-1] for n in G)}
-    body = [line for line in text.splitlines() if line.startswith(("- ", "  ", "**"))]
+    argued = re.split(r"^## (?:Passages the facts rest on|事实所据的来源段落)$", text, flags=re.M)[0]  # the sources follow
+    body = [line for line in argued.splitlines() if line.startswith(("- ", "  ", "**"))]
     assert body
     for line in body:
         if line.rstrip().endswith((".**", "**：")):  # the Application heading
@@ -52,9 +53,10 @@ def test_the_platform_brief_has_the_five_parts_and_the_courts_holding():
     text, _, _ = written("hangzhou-ultraman-lora", actor="platform")
     for part in ("**Issue.**", "**Rule.**", "**Application.**", "**Conclusion.**", "**Holding.**"):
         assert part in text
-    assert ("The court found that the provider placed the content on its home page or another main position where it could "
-            "plainly see it. [f-homepage · F4 · found]") in text
-    assert "The court held it established (R1, found). The reasoning above agrees. [h-platform-contributory]" in text
+    assert ("A secondary source reports that the provider placed the content on its home page or another main position where it "
+            "could plainly see it. [f-homepage · F4; W3 · reported]") in text
+    assert "The court held it established (AP3; R1, reported). The reasoning above agrees. [h-platform-contributory]" in text
+    assert "## Passages the facts rest on" in text and "F4: “该平台首页及“推荐”“IP作品”项下" in text
     assert "Civil Code art. 1197" in text
 
 
@@ -99,10 +101,10 @@ def test_a_refuted_fact_says_its_denial_never_the_label_behind_a_not(case_id, do
 
 
 @pytest.mark.parametrize("lang, sentence", [
-    ("en", "The court found that the provider took no reasonable and effective technical measures, or with them could have detected"),
-    ("zh", "法院认定，提供者未采取合理、有效的技术措施，或者采取后能够发现"),
+    ("en", "A secondary source reports that the provider took no reasonable and effective technical measures, or with them could have"),
+    ("zh", "据二手来源报道，提供者未采取合理、有效的技术措施，或者采取后能够发现"),
 ])
-def test_the_detectable_infringement_reads_as_the_court_found_it(lang, sentence):
+def test_the_detectable_infringement_reads_as_its_source_gives_it(lang, sentence):
     """f-detectable is refuted: the brief says its denial (no effective measures, or detectable with them), never a bare
     "not". In the judgment the home page decides "should have known" first (SPC art. 12), so the brief never reaches
     art. 8(3); in the obscure-work variant it does."""
@@ -136,6 +138,8 @@ def test_every_rule_sentence_names_the_actors_it_is_about(case_id, doctrine_id, 
 @pytest.mark.parametrize("doctrine_id", ["cn", "us"])
 def test_the_chinese_brief_uses_full_width_punctuation(doctrine_id):
     text, _, _, _ = written_under("hangzhou-ultraman-lora", "zh", doctrine_id)
+    text, quoted = text.split("\n## 事实所据的来源段落\n")  # the sources' own words, quoted as published, follow
+    assert "F4：“" in quoted
     for line in text.splitlines():
         prose = re.sub(r"`[^`]*`", "", re.sub(r" \[[^\]]*\]$", "", line))  # ids and code stay as they are
         assert not re.search(r"[;:?!]|, ", prose), line
@@ -165,15 +169,15 @@ def test_a_proposition_without_a_denial_breaks_the_shapes(tmp_path):
     r = lexpath("brief", "hangzhou-ultraman-lora", "--doctrine", str(law), "--actor", "platform")
     assert r.returncode == 0, r.stderr
     assert "As to a Hangzhou AI company (the AI image platform): the provider did not take care (art. 1). [Careful(platform)]" in r.stdout
-    assert "The court found that the provider did not delete or block the infringing content within a day of its being featured or reported" in r.stdout
+    assert "On our reading of the judgment, the provider did not delete or block the infringing content within a day of its being featured or reported" in r.stdout
     assert DENIAL in TINY
     bare = write(tmp_path, "bare.ttl", TINY.replace(" ;" + DENIAL, " ."))
     one_line_error(lexpath("brief", "hangzhou-ultraman-lora", "--doctrine", str(bare)), str(bare), "Reviewed", "lex:denial")
 
 
 @pytest.mark.parametrize("lang, asked, held", [
-    ("en", "**Issue.** Should “damages” be granted as to", "**Holding.** The court granted it (R3, found)."),
-    ("zh", "“赔偿损失”的请求是否应予支持？", "**裁判**：法院对此予以支持（R3，法院认定）。"),
+    ("en", "**Issue.** Should “damages” be granted as to", "**Holding.** The court granted it (R1; R3, reported)."),
+    ("zh", "“赔偿损失”的请求是否应予支持？", "**裁判**：法院对此予以支持（R1；R3，单一来源报道）。"),
 ])
 def test_a_remedy_is_granted_or_refused_not_established(lang, asked, held):
     text, _, _ = written("hangzhou-ultraman-lora", actor="rights-holder", lang=lang)

@@ -58,8 +58,11 @@ def test_every_path_ends_in_facts_with_their_source():
         for leaf in leaves:
             if leaf["kind"] == "proposition":
                 assert leaf["source"]["kind"] in {"stated", "burden", "unstated"}
-                if leaf["source"]["kind"] == "stated":
+                if leaf["source"]["kind"] == "stated" and leaf["source"]["tag"] != "stipulated":
                     assert leaf["source"]["locator"] and leaf["source"]["tag"] in {"found", "reported", "inferred"}
+                    assert set(leaf["source"]["passages"]) <= {p["id"] for p in rep["passages"]} and leaf["source"]["passages"]
+                elif leaf["source"]["kind"] == "stated":  # a variant's stipulation rests on no passage
+                    assert rep["variant_of"] and not leaf["source"]["passages"]
 
 
 def test_why_the_platform_is_liable_runs_through_should_have_known_and_the_home_page():
@@ -67,7 +70,11 @@ def test_why_the_platform_is_liable_runs_through_should_have_known_and_the_home_
     c = next(c for c in rep["conclusions"] if c["id"] == "ContributoryInfringement(platform,trainers)")
     nodes = {n["node"]: n for n in walk(c["justification"])}
     assert nodes["ShouldHaveKnown(platform)"]["value"] == "established"
-    assert nodes["FeaturedProminently(platform)"]["source"] == {"kind": "stated", "fact": "f-homepage", "locator": "F4", "tag": "found"}
+    assert nodes["FeaturedProminently(platform)"]["source"] == {"kind": "stated", "fact": "f-homepage", "locator": "F4; W3", "tag": "reported",
+                                                                "passages": ["p-F4", "p2-W3"]}
+    (f4,) = [p for p in rep["passages"] if p["id"] == "p-F4"]
+    (document,) = [d for d in rep["documents"] if d["id"] == f4["document"]]
+    assert f4["exact"].startswith("该平台首页及“推荐”“IP作品”项下") and document["address"].startswith("http://www.farennews.com/")
     assert {"id": "CivilCode-1197", "label": {"en": "Civil Code art. 1197", "zh": "《民法典》第一千一百九十七条"}} in c["justification"]["legal_basis"]
     assert c["court"] == "established" and c["agrees"] is True
 

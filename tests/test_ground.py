@@ -20,6 +20,7 @@ def two_platforms_case(tmp_path):
     text = PREFIXES + """
 :case a lex:Case ; dct:identifier "two-platforms" ; dct:title "两个平台"@zh , "two platforms"@en ;
     lex:jurisdiction lex:China ; dct:source :doc .
+:doc a lex:Source ; dct:title "两个平台"@zh ; dct:publisher "lexpath" .
 """ + actor("holder", "RightsHolder", "; lex:claimsAgainst :alpha , :beta ") + actor("alpha", "ApplicationServiceProvider", "; lex:deploysModelOf :base ") \
         + actor("beta", "ApplicationServiceProvider") + actor("base", "OpenSourceModelProvider") \
         + actor("u1", "User", "; lex:usesServiceOf :alpha ") + actor("u2", "User", "; lex:usesServiceOf :alpha , :beta ") \

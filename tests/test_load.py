@@ -11,7 +11,7 @@ def test_bundled_data_is_found():
 
 
 def test_malformed_turtle_names_file_and_line(tmp_path, hangzhou_text):
-    path = write(tmp_path, "broken.ttl", hangzhou_text.replace("lex:tag lex:found .", "lex:tag lex:found", 1))
+    path = write(tmp_path, "broken.ttl", hangzhou_text.replace("lex:tag lex:reported .", "lex:tag lex:reported", 1))
     one_line_error(lexpath("explain", str(path)), str(path), "line", "not valid Turtle")
 
 

@@ -156,12 +156,13 @@ def overlaps(boxes: dict[str, tuple[float, float, float, float]]) -> list[tuple[
 
 
 def hostile(text: str) -> str:
-    """The Hangzhou case with script and markup in its title, an actor's label and a locator."""
+    """The Hangzhou case with script and markup in its title, an actor's label, a passage's key and its quotation."""
     text = text.replace(
         '"The Ultraman LoRA case: copyright infringement and unfair competition"@en',
         f'"{SCRIPT}"@en', 1)
     text = re.sub(r'(:platform\s.*?rdfs:label "[^"]*"@zh , ")[^"]*("@en)', rf"\g<1>{IMG}\g<2>", text, count=1, flags=re.S)
-    return re.sub(r'(:f-homepage\s.*?lex:locator ")F4"', rf'\g<1>{IMG}"', text, count=1, flags=re.S)
+    text = re.sub(r'(\n:p-F4\n.*?oa:exact ")[^"]*"', rf'\g<1>{IMG}"', text, count=1, flags=re.S)  # a passage beside a fact
+    return re.sub(r'(\n:p-F4\n.*?rdfs:label ")F4"', rf'\g<1>{IMG}"', text, count=1, flags=re.S)
 
 
 class TestBadInput:
@@ -355,7 +356,10 @@ class TestInBrowser:
         assert groups[0] == "platform" and "oss-providers" in groups  # the actor the court said most about first
         listed = browser.execute_script(
             "return [...document.querySelectorAll('#panel section.actor[data-actor=\"oss-providers\"] li')].map(li => li.textContent)")
-        assert listed[0].startswith("✘ refutedliable for copyright infringement") and "court: refuted" in listed[0]
+        assert listed[0].startswith("✘ refutedliable for copyright infringement") and "court:" not in listed[0]  # not a party
+        held = browser.execute_script(
+            "return [...document.querySelectorAll('#panel section.actor[data-actor=\"platform\"] li')].map(li => li.textContent)")
+        assert any(item.startswith("✔ establishedliable for copyright infringement") and "court: established" in item for item in held)
         browser.execute_script("document.querySelector('#panel button[data-node=\"CopyrightLiability(oss-providers)\"]').click()")
         assert browser.execute_script("return window.lexpath.state.focus") == "CopyrightLiability(oss-providers)"
         assert browser.execute_script("return document.querySelector('#panel h2').textContent") == "liable for copyright infringement"
@@ -376,6 +380,15 @@ class TestInBrowser:
             shown = browser.execute_script("return [...document.querySelectorAll('#panel section.actor')].map(s => s.dataset.actor)")
             assert shown == ["platform"]
 
+    def test_a_fact_shows_the_passage_it_rests_on(self, browser, hangzhou_page):
+        open_page(browser, hangzhou_page)
+        browser.execute_script("window.lexpath.showPanel('FeaturedProminently(platform)')")
+        quotes = browser.execute_script("return [...document.querySelectorAll('#panel blockquote.passage')].map(q => q.textContent)")
+        assert len(quotes) == 2 and quotes[0].startswith("F4: “该平台首页及“推荐”“IP作品”项下")
+        assert "《法人》" in quotes[0] and "2025-03-21" in quotes[0] and "secondary source" in quotes[0]
+        link = browser.execute_script("return document.querySelector('#panel blockquote.passage a').getAttribute('href')")
+        assert link.startswith("http://www.farennews.com/")  # opens only when clicked: the page itself loads nothing
+
     def test_hostile_labels_run_no_code(self, browser, tmp_path, hangzhou_text):
         path = write(tmp_path, "xss.ttl", hostile(hangzhou_text))
         out = tmp_path / "xss.html"
@@ -386,7 +399,7 @@ class TestInBrowser:
         assert browser.execute_script("return document.getElementById('title').textContent") == SCRIPT
         browser.execute_script("window.lexpath.showPanel('FeaturedProminently(platform)')")
         assert browser.execute_script("return document.querySelectorAll('#panel img, #panel script').length") == 0
-        assert IMG in browser.execute_script("return document.getElementById('panel').textContent")
+        assert browser.execute_script("return document.querySelector('#panel blockquote.passage').textContent").startswith(f"{IMG}: “{IMG}”")
         assert browser.execute_script("return window.lexpath.find(arguments[0])", IMG).startswith("CopyrightLiability(")
         assert IMG in browser.execute_script("return document.getElementById('panel').textContent")  # the actor's list
         assert browser.execute_script("return document.querySelectorAll('#panel img, #panel script').length") == 0

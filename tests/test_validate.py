@@ -9,11 +9,15 @@ from conftest import lexpath, one_line_error, write
 
 BAD = [
     # name, edit (old -> new), words the message must hold
-    ("breaks-shapes", ('lex:locator "F13" ;', ""), ["f-famous", "lex:locator"]),
+    ("breaks-shapes", ("lex:locator :p-F13 ;\n    lex:tag lex:reported .", 'lex:locator "F13" ;\n    lex:tag lex:reported .'), ["f-famous", "lex:locator", "passage"]),
+    ("no-passage", ("    lex:locator :p-F13 ;\n    lex:tag lex:reported .", "    lex:tag lex:reported ."), ["f-famous", "cites no passage"]),
+    ("passage-without-quote", ("        oa:exact \"奥特曼,作为", "        oa:prefix \"奥特曼,作为"), ["oa:exact"]),
+    ("stipulated-in-a-judgment", ("    lex:locator :p-F13 ;\n    lex:tag lex:reported .", "    lex:tag lex:stipulated ."), ["f-famous", "only a teaching variant"]),
     ("unknown-proposition", ("lex:states p:WorkFamous ;", "lex:states p:WorkIsVeryFamous ;"), ["f-famous", "WorkIsVeryFamous", "does not declare"]),
-    ("two-values", (":f-famous\n    a lex:Fact ;", ":f-famous2 a lex:Fact ; lex:states p:WorkFamous ; lex:about :ultraman ; lex:value lex:refuted ; lex:locator \"X\" ; lex:tag lex:inferred .\n:f-famous\n    a lex:Fact ;"), ["two values", "WorkFamous"]),
-    ("holding-unknown-actor", ("lex:about ( :oss-providers :trainers )", "lex:about ( :oss-providers :painters )"), ["h-oss-not-contributory", "painters", "does not declare"]),
-    ("holding-unknown-rule", ("lex:on cn:SafeHarbour ;", "lex:on cn:SafeHarbor ;"), ["h-platform-no-harbour", "SafeHarbor", "no rule"]),
+    ("two-values", (":f-famous\n    a lex:Fact ;", ":f-famous2 a lex:Fact ; lex:states p:WorkFamous ; lex:about :ultraman ; lex:value lex:refuted ; lex:locator :p-F13 ; lex:tag lex:inferred .\n:f-famous\n    a lex:Fact ;"), ["two values", "WorkFamous"]),
+    ("holding-unknown-actor", ("lex:on cn:ContributoryInfringement ;\n    lex:about ( :platform :trainers )", "lex:on cn:ContributoryInfringement ;\n    lex:about ( :platform :painters )"), ["h-platform-contributory", "painters", "does not declare"]),
+    ("holding-unknown-rule", ("lex:on cn:SafeHarbour ;", "lex:on cn:SafeHarbor ;"), ["h-platform-no-harbour", "SafeHarbor", "no conclusion"]),
+    ("holding-on-unrelated-actors", ('"users who trained and published Ultraman LoRAs"@en ;\n    lex:usesServiceOf :platform .', '"users who trained and published Ultraman LoRAs"@en .'), ["h-platform-contributory", "does not relate"]),
     ("fact-wrong-role", ("lex:states p:WorkFamous ;\n    lex:about :ultraman ;", "lex:states p:WorkFamous ;\n    lex:about :platform ;"), ["f-famous", "not a work"]),
 ]
 

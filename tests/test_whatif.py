@@ -109,7 +109,7 @@ class TestRelevance:
     def test_an_undecided_conclusion_names_what_it_turns_on(self, tmp_path, hangzhou_text):
         # Under cn the claimant bears what it leaves unstated, so the question is left open by a fact stated unknown.
         open_fact = (":f-generators-publish-open\n    a lex:Fact ;\n    lex:states p:PublishedContent ;\n    lex:about :generators ;\n"
-                     "    lex:value lex:unknown ;\n    lex:locator \"F6\" ;\n    lex:tag lex:inferred .\n\n")
+                     "    lex:value lex:unknown ;\n    lex:locator :p-F6 ;\n    lex:tag lex:inferred .\n\n")
         text = hangzhou_text.replace(":f-generators-no-upload\n", open_fact + ":f-generators-no-upload\n", 1)
         G, case, doctrine = loaded(str(write(tmp_path, "open.ttl", text)))
         assert "f-generators-publish-open" in {f.id for f in case.facts}

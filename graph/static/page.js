@@ -15,7 +15,7 @@ const LexpathPage = (() => {
       definition: "Definition", means: "What this value means", basis: "Legal basis", source: "Source",
       rule: "How it is decided", holding: "Court's holding", expectation: "Expected outcome (our reading)",
       agrees: "lexpath agrees", disagrees: "lexpath disagrees", undecided: "lexpath leaves it unknown",
-      stated: "stated in the case", locator: "passage", tag: "tag", fact: "fact",
+      stated: "stated in the case", locator: "passage", officialDoc: "official document", secondaryDoc: "secondary source", tag: "tag", fact: "fact",
       unstatedDefault: "not stated: {value} by default; burden on {bearer}", unstated: "not stated in the case",
       assumed: "set here, not as the case states it", premise: "ASSUMED by this doctrine to read a case of another jurisdiction", question: "Question for the class",
       path: "Show the path that carries it", actors: "about",
@@ -39,7 +39,7 @@ const LexpathPage = (() => {
       definition: "定义", means: "此值的含义", basis: "法律依据", source: "来源",
       rule: "如何判定", holding: "法院认定", expectation: "预期结果（我们的解读）",
       agrees: "lexpath 与之一致", disagrees: "lexpath 与之不一致", undecided: "lexpath 未能确定",
-      stated: "案件所述", locator: "段落", tag: "标记", fact: "事实",
+      stated: "案件所述", locator: "段落", officialDoc: "官方文件", secondaryDoc: "二手来源", tag: "标记", fact: "事实",
       unstatedDefault: "案件未载明：默认{value}，举证责任在{bearer}", unstated: "案件未载明",
       assumed: "此处设定，并非案件所述", premise: "假设：适用此法律审理另一法域的案件时所作的前提，并非案件事实", question: "课堂提问",
       path: "显示支撑它的路径", actors: "涉及",
@@ -129,6 +129,26 @@ const LexpathPage = (() => {
 
   const st = (a) => graph().statements[a.statement];
 
+  // The keys of passages, as printed beside a fact: "F9; K1".
+  const keys = (ids) => (ids || []).map((id) => view.case.passages[id].key).join("; ");
+
+  // A passage of a source beside the fact it supports: the quotation, then the document (a link opens only when clicked).
+  function passage(id) {
+    const p = view.case.passages[id], d = view.case.documents[p.document] || {};
+    const box = el("blockquote", null, "passage");
+    box.appendChild(el("p", `${p.key}: “${p.exact}”`));
+    const cite = el("p", [pick(d.title || {}), pick(d.publisher || {}), d.date, w(d.official ? "officialDoc" : "secondaryDoc")].filter(Boolean).join(" · "), "meta");
+    if (/^https?:\/\//.test(d.address || "")) {
+      const a = el("a", " ↗");
+      a.setAttribute("href", d.address);
+      a.setAttribute("rel", "noopener noreferrer");
+      a.setAttribute("target", "_blank");
+      cite.appendChild(a);
+    }
+    box.appendChild(cite);
+    return box;
+  }
+
   function actorsText(a) { return a.actors.map((id) => pick(view.actors[id]) || id).join(" → "); }
 
   const masked = (a) => api.mask !== null && api.mask(a);  // the teaching page hides outcomes until revealed
@@ -143,7 +163,7 @@ const LexpathPage = (() => {
     box.appendChild(el("strong", pick(st(a).label)));
     box.appendChild(el("div", `${w(a.kind)} · ${masked(a) ? "…" : w(state.values[a.id])} · ${actorsText(a)}`));
     if (st(a).basis.length) box.appendChild(el("div", sources(st(a).basis)));
-    if (a.fact) box.appendChild(el("div", `${a.fact.id} · ${a.fact.locator} · ${pick(view.tags[a.fact.tag])}`));
+    if (a.fact) box.appendChild(el("div", [a.fact.id, keys(a.fact.passages), pick(view.tags[a.fact.tag])].filter(Boolean).join(" · ")));
     return box;
   }
 
@@ -327,7 +347,10 @@ const LexpathPage = (() => {
       const f = a.fact;
       if (a.premise && v === a.premise.value && !(state.facts && a.id in state.facts && state.facts[a.id] !== a.premise.value)) {
         panel.appendChild(el("p", `${w("premise")}: ${pick(a.premise.label)} (${sources(a.premise.basis)})`, "premise"));
-      } else if (f && v === f.value) panel.appendChild(el("p", `${w("stated")}: ${w("fact")} ${f.id} · ${w("locator")} ${f.locator} · ${w("tag")} ${pick(view.tags[f.tag])}`));
+      } else if (f && v === f.value) {
+        panel.appendChild(el("p", `${w("stated")}: ${w("fact")} ${f.id}${f.passages.length ? ` · ${w("locator")} ${keys(f.passages)}` : ""} · ${w("tag")} ${pick(view.tags[f.tag])}`));
+        for (const id of f.passages || []) panel.appendChild(passage(id));
+      }
       else if (state.facts && (f ? v !== f.value : v !== a.unstated)) panel.appendChild(el("p", w("assumed")));
       else if (a.burden && v === a.unstated) panel.appendChild(el("p", w("unstatedDefault").replace("{value}", w(v)).replace("{bearer}", sources([a.burden.bearer])) + " (" + sources(a.burden.basis) + ")"));
       else panel.appendChild(el("p", w("unstated")));
@@ -352,7 +375,7 @@ const LexpathPage = (() => {
       section(panel, h.by_court ? w("holding") : w("expectation"));
       const p = el("p");
       p.appendChild(valueBadge(h.value));
-      p.appendChild(el("span", ` ${w("locator")} ${h.locator} · ${pick(view.tags[h.tag])} · `));
+      p.appendChild(el("span", ` ${h.passages.length ? `${w("locator")} ${keys(h.passages)} · ` : ""}${pick(view.tags[h.tag])} · `));
       const verdict = v === L.U ? "undecided" : v === h.value ? "agrees" : "disagrees";
       p.appendChild(el("strong", w(verdict), verdict));
       panel.appendChild(p);
@@ -634,7 +657,7 @@ const LexpathPage = (() => {
     network: () => network,
     conclusions: () => conclusions(graph()), firstView, frame,
     showHome, open,
-    graph, focus, toggle, find, setLang, setDoctrine, savePng, restyle, showPanel, legend, w, pick, el, valueBadge,
+    graph, focus, toggle, find, setLang, setDoctrine, savePng, restyle, showPanel, legend, w, pick, el, keys, valueBadge,
     setFacts(facts) { state.facts = facts; state.values = L.evaluate(graph(), facts); restyle(); },
   };
 

@@ -4,7 +4,7 @@
 "use strict";
 
 (() => {
-  const P = window.lexpath, L = LexpathLogic, el = P.el, pick = P.pick;
+  const P = window.lexpath, L = LexpathLogic, el = P.el, pick = P.pick, keys = P.keys;
   const WORDS = {
     en: {
       facts: "Facts of the case", unstated: "Not stated in the case", reset: "Back to the case",
@@ -44,7 +44,7 @@
     const stated = L.stated(P.graph())[id];
     const row = el("div", null, "fact" + (stated !== undefined && now !== stated ? " changed" : ""));
     const label = el("div", nameOf(a));
-    if (a.fact) label.appendChild(el("div", `${a.fact.id} · ${a.fact.locator}${a.fact.open ? "" : " · " + t("locked")}`, "meta"));
+    if (a.fact) label.appendChild(el("div", [a.fact.id, keys(a.fact.passages), a.fact.open ? "" : t("locked")].filter(Boolean).join(" · "), "meta"));
     row.appendChild(label);
     const box = el("div", null, "toggles");
     for (const v of VALUES) {
